@@ -1,0 +1,60 @@
+"""Serializer fields shared by every version's shapes."""
+
+import isodate
+from rest_framework import serializers
+
+
+class Links:
+    """Builds the hyperlinks of one response: absolute, under the request's version, with the
+    request's `?format=` kept (DRF's own `reverse` keeps it the same way)."""
+
+    def __init__(self, request):
+        self.root = request.build_absolute_uri(f"/{request.version}/")
+        fmt = request.query_params.get("format")
+        self.query = f"?format={fmt}" if fmt else ""
+
+    def url(self, collection, pk):
+        return f"{self.root}{collection}/{pk}/{self.query}"
+
+
+class Link(serializers.Field):
+    """The `url` of an object: `/{version}/{collection}/{id}/`."""
+
+    def __init__(self, collection, **kwargs):
+        self.collection = collection
+        kwargs.setdefault("source", "pk")
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return self.context["links"].url(self.collection, value)
+
+
+class Constant(serializers.Field):
+    """A value that is the same for every object of a shape, like `response_mode`."""
+
+    def __init__(self, value, **kwargs):
+        self.value = value
+        super().__init__(read_only=True, source="*", **kwargs)
+
+    def to_representation(self, instance):
+        return self.value
+
+
+class IsoDuration(serializers.Field):
+    """A duration as LL2 writes it (`isodate`): `P44DT5H29M30.269441S`, `P0D`."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return isodate.duration_isoformat(value)
+
+
+class RelatedUrl(serializers.Field):
+    """The `image_url` of a related image, as the older versions show an image."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, image):
+        return image.image_url

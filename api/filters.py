@@ -1,0 +1,62 @@
+"""Filters, search and ordering as LL2 declares them, with Postgres's order for nulls."""
+
+import django_filters
+from django import forms
+from django.db.models import F
+from rest_framework.filters import OrderingFilter
+
+from spaceflight.models import DockingEvent
+
+
+class StrictBooleanField(forms.Field):
+    """`true`/`false`/`1`/`0` (any case); anything else is a 400, not silently ignored."""
+
+    VALUES = {"true": True, "1": True, "false": False, "0": False}
+    default_error_messages = {"invalid": "Must be a valid boolean: true, false, 1 or 0."}
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        try:
+            return self.VALUES[str(value).strip().lower()]
+        except KeyError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+class StrictBooleanFilter(django_filters.Filter):
+    field_class = StrictBooleanField
+
+
+class DockingEventFilter(django_filters.FilterSet):
+    docked = StrictBooleanFilter(
+        method="filter_docked", label="Currently docked (no departure yet): true or false"
+    )
+
+    class Meta:
+        model = DockingEvent
+        fields = {
+            "docking": ["gt", "gte", "lt", "lte"],
+            "docking_location__id": ["exact"],
+            "flight_vehicle_chaser__id": ["exact"],
+            "space_station_target__id": ["exact"],
+        }
+
+    def filter_docked(self, queryset, name, value):
+        return queryset.filter(departure__isnull=value)
+
+
+class NullsLikePostgresOrdering(OrderingFilter):
+    """DRF's ordering, with NULLs last ascending and first descending on every database (as on
+    LL2's PostgreSQL), and `id` as the last key so equal values page in a stable order."""
+
+    def filter_queryset(self, request, queryset, view):
+        ordering = self.get_ordering(request, queryset, view) or []
+        keys = [
+            F(name[1:]).desc(nulls_first=True)
+            if name.startswith("-")
+            else F(name).asc(nulls_last=True)
+            for name in ordering
+        ]
+        if not any(name.lstrip("-") == "id" for name in ordering):
+            keys.append(F("id").asc())
+        return queryset.order_by(*keys)

@@ -1,0 +1,120 @@
+"""Thin read-only viewsets: a queryset loaded by its shape's plan, filters, search, ordering."""
+
+from rest_framework import viewsets
+
+from api.fields import Links
+from api.filters import DockingEventFilter
+from api.plan import load
+from api.shapes import DOCKING_LOCATION_SHAPES, SHAPES
+from spaceflight.models import DockingEvent, DockingLocation
+
+# Fetched by queries of their own: joined together they would pass SQLite's 64-table limit.
+DOCKING_EVENT_SUBTREES = frozenset(
+    {
+        "docking_location",
+        "flight_vehicle_target",
+        "payload_flight_target",
+        "flight_vehicle_chaser",
+        "space_station_chaser",
+        "payload_flight_chaser",
+    }
+)
+
+
+class ReadOnly(viewsets.ReadOnlyModelViewSet):
+    http_method_names = ["get"]
+    view_title = ""
+
+    def get_view_name(self):
+        return f"{self.view_title} {self.suffix}" if self.suffix else self.view_title
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "links": Links(self.request)}
+
+
+class DockingEventViewSet(ReadOnly):
+    """
+    #### Modes
+    Levels of detail in the response - `normal`, `detailed`
+
+    Example - [/docking_events/?mode=detailed](./?mode=detailed)
+
+    #### Filters
+    Parameters - `docked`, `docking__gt`, `docking__gte`, `docking__lt`, `docking__lte`, `docking_location__id`, `flight_vehicle_chaser__id`, `space_station_target__id`
+
+    Example - [/docking_events/?space_station_target__id=6](./?space_station_target__id=6)
+
+    #### Search
+    Fields searched - `docking_location__name`, `flight_vehicle_chaser__spacecraft__name`, `flight_vehicle_target__spacecraft__name`, `payload_flight_chaser__payload__name`, `payload_flight_target__payload__name`, `space_station_chaser__name`, `space_station_target__name`
+
+    Example - [/docking_events/?search=Salyut](./?search=Salyut)
+
+    #### Ordering
+    Fields - `departure`, `docking`
+
+    Example - [/docking_events/?ordering=-docking](./?ordering=-docking)
+
+    #### Number of results
+    Use `limit` to control the number of objects in the response (max 100)
+
+    Example - [/docking_events/?limit=2](./?limit=2)
+
+    #### Format
+    Switch to JSON output - [/docking_events/?format=json](./?format=json)
+
+    #### Help
+    Find all the FAQs and support links on the documentation homepage - [lldev.thespacedevs.com/docs](https://lldev.thespacedevs.com/docs/)
+    """  # noqa: E501
+
+    view_title = "Docking Event"
+    filterset_class = DockingEventFilter
+    search_fields = [
+        "docking_location__name",
+        "flight_vehicle_chaser__spacecraft__name",
+        "flight_vehicle_target__spacecraft__name",
+        "payload_flight_chaser__payload__name",
+        "payload_flight_target__payload__name",
+        "space_station_chaser__name",
+        "space_station_target__name",
+    ]
+    ordering_fields = ["docking", "departure"]
+    # LL2 leaves the default order undefined; ours is by docking time, then id.
+    ordering = ["docking"]
+
+    @property
+    def mode(self):
+        detailed = self.action == "retrieve" or self.request.query_params.get("mode") == "detailed"
+        return "detailed" if detailed else "normal"
+
+    def get_serializer_class(self):
+        return SHAPES[(self.request.version, self.mode)]
+
+    def get_queryset(self):
+        return load(DockingEvent.objects.all(), self.get_serializer_class(), DOCKING_EVENT_SUBTREES)
+
+
+class DockingLocationViewSet(ReadOnly):
+    """
+    #### Number of results
+    Use `limit` to control the number of objects in the response (max 100)
+
+    Example - [/config/docking_locations/?limit=2](./?limit=2)
+
+    #### Format
+    Switch to JSON output - [/config/docking_locations/?format=json](./?format=json)
+
+    #### Help
+    Find all the FAQs and support links on the documentation homepage - [lldev.thespacedevs.com/docs](https://lldev.thespacedevs.com/docs/)
+    """  # noqa: E501
+
+    view_title = "Docking Location"
+    filterset_class = None
+    search_fields = ["name"]
+    ordering_fields = ["id", "name"]
+    ordering = ["id"]
+
+    def get_serializer_class(self):
+        return DOCKING_LOCATION_SHAPES[self.request.version]
+
+    def get_queryset(self):
+        return load(DockingLocation.objects.all(), self.get_serializer_class())

@@ -1,0 +1,70 @@
+import json
+import re
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+import time_machine
+from rest_framework.renderers import JSONRenderer
+from rest_framework.test import APIClient
+
+from ingest.upsert import Importer
+
+REFERENCE = Path(__file__).parent / "reference"
+BUNDLED = Path(__file__).parent.parent / "data" / "ll2"
+API_URL = re.compile(r"^https?://[^/]+(/2\.\d\.0/.*)$")
+
+
+def reference(name):
+    return json.loads((REFERENCE / name).read_text())
+
+
+def without_hosts(value):
+    """Our API's hyperlinks reduced to their paths (the host is the request's)."""
+    if isinstance(value, dict):
+        return {key: without_hosts(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [without_hosts(item) for item in value]
+    if isinstance(value, str):
+        match = API_URL.match(value)
+        return match.group(1) if match else value
+    return value
+
+
+def as_json(response):
+    """A DRF response's data as the JSON it renders to, whatever `format` was asked for."""
+    return json.loads(JSONRenderer().render(response.data))
+
+
+def assert_same_json(actual, expected):
+    """Equal values, and the same keys in the same order at every level."""
+    actual, expected = without_hosts(actual), without_hosts(expected)
+    assert actual == expected
+    assert json.dumps(actual) == json.dumps(expected)
+
+
+def import_documents(*documents, captured_at=None):
+    importer = Importer(captured_at=captured_at)
+    for document in documents:
+        for _ in importer.import_document(document):
+            pass
+    return importer
+
+
+def utc(text):
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+@pytest.fixture
+def frozen():
+    """Freeze the clock at a moment: `with frozen("2025-04-13T02:53:57Z"): ...`."""
+
+    def freeze(moment):
+        return time_machine.travel(utc(moment), tick=False)
+
+    return freeze
+
+
+@pytest.fixture
+def api():
+    return APIClient()

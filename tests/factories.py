@@ -1,0 +1,125 @@
+"""Deterministic domain objects for tests: fixed values, ids taken from a counter."""
+
+import itertools
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from spaceflight import models as m
+
+_ids = itertools.count(1000)
+
+
+def next_id():
+    return next(_ids)
+
+
+def station(name="Station"):
+    return m.SpaceStation.objects.create(id=next_id(), name=name)
+
+
+def port(name="Port", spacestation=None, payload=None):
+    return m.DockingLocation.objects.create(
+        id=next_id(), name=name, spacestation=spacestation, payload=payload
+    )
+
+
+def launch(net=datetime(2025, 1, 1, tzinfo=UTC), name="Launch"):
+    return m.Launch.objects.create(id=uuid.UUID(int=next_id()), name=name, net=net)
+
+
+def spacecraft_flight(name="Craft", net=datetime(2025, 1, 1, tzinfo=UTC), mission_end=None):
+    spacecraft = m.Spacecraft.objects.create(id=next_id(), name=name)
+    return m.SpacecraftFlight.objects.create(
+        id=next_id(), spacecraft=spacecraft, launch=launch(net, name), mission_end=mission_end
+    )
+
+
+def payload_flight(name="Payload"):
+    payload = m.Payload.objects.create(id=next_id(), name=name)
+    return m.PayloadFlight.objects.create(id=next_id(), payload=payload, launch=launch(name=name))
+
+
+def docking(day, *, departure_day=None, chaser=None, target=None, location=None):
+    """A docking on day `day` of 2025, by a spacecraft flight at a station by default."""
+    start = datetime(2025, 1, 1, tzinfo=UTC)
+    chaser = chaser or spacecraft_flight()
+    target = target or station()
+    fields = {
+        "flight_vehicle_chaser": chaser if isinstance(chaser, m.SpacecraftFlight) else None,
+        "payload_flight_chaser": chaser if isinstance(chaser, m.PayloadFlight) else None,
+        "space_station_target": target if isinstance(target, m.SpaceStation) else None,
+        "payload_flight_target": target if isinstance(target, m.PayloadFlight) else None,
+    }
+    return m.DockingEvent.objects.create(
+        id=next_id(),
+        docking=start + timedelta(days=day),
+        departure=None if departure_day is None else start + timedelta(days=departure_day),
+        docking_location=location or port(),
+        **fields,
+    )
+
+
+def full_event(day):
+    """An event whose every nested object is filled, for query counts."""
+    license_ = m.ImageLicense.objects.get_or_create(id=1, defaults={"name": "Unknown"})[0]
+    image = m.Image.objects.create(
+        id=next_id(), name="i", image_url="https://x/i.jpg", license=license_
+    )
+    m.ImageVariant.objects.create(
+        id=next_id(),
+        image=image,
+        type=m.ImageVariantType.objects.get_or_create(id=1, defaults={"name": "Normal"})[0],
+        image_url="https://x/v.jpg",
+    )
+    country = m.Country.objects.get_or_create(id=1, defaults={"name": "Country"})[0]
+    agency = m.Agency.objects.create(id=next_id(), name="Agency", image=image)
+    agency.countries.add(country)
+    body = m.CelestialBody.objects.get_or_create(id=1, defaults={"name": "Earth"})[0]
+    location = m.Location.objects.create(
+        id=next_id(), name="Site", celestial_body=body, country=country, image=image
+    )
+    pad = m.Pad.objects.create(id=next_id(), name="Pad", location=location, image=image)
+    pad.agencies.add(agency)
+    program = m.Program.objects.create(id=next_id(), name="Program", image=image)
+    program.agencies.add(agency)
+    mission = m.Mission.objects.create(
+        id=next_id(),
+        name="Mission",
+        image=image,
+        orbit=m.Orbit.objects.create(id=next_id(), name="LEO", celestial_body=body),
+    )
+    mission.agencies.add(agency)
+    family = m.SpacecraftConfigFamily.objects.create(
+        id=next_id(), name="Family", manufacturer=agency
+    )
+    config = m.SpacecraftConfig.objects.create(
+        id=next_id(), name="Config", agency=agency, image=image
+    )
+    config.families.add(family)
+    rocket_config = m.LauncherConfig.objects.create(id=next_id(), name="Rocket")
+    rocket_config.families.add(
+        m.LauncherConfigFamily.objects.get_or_create(id=1, defaults={"name": "F"})[0]
+    )
+    the_launch = m.Launch.objects.create(
+        id=uuid.UUID(int=next_id()),
+        name="Launch",
+        net=datetime(2025, 1, 1, tzinfo=UTC),
+        image=image,
+        launch_service_provider=agency,
+        rocket=m.Rocket.objects.create(id=next_id(), configuration=rocket_config),
+        mission=mission,
+        pad=pad,
+    )
+    the_launch.programs.add(program)
+    landing_location = m.LandingLocation.objects.create(
+        id=next_id(), name="Ocean", location=location, image=image, celestial_body=body
+    )
+    landing = m.Landing.objects.create(id=next_id(), landing_location=landing_location)
+    spacecraft = m.Spacecraft.objects.create(
+        id=next_id(), name="Craft", image=image, spacecraft_config=config
+    )
+    flight = m.SpacecraftFlight.objects.create(
+        id=next_id(), spacecraft=spacecraft, launch=the_launch, landing=landing
+    )
+    target = m.SpaceStation.objects.create(id=next_id(), name="Station", image=image)
+    return docking(day, chaser=flight, target=target, location=port(spacestation=target))

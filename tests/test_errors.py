@@ -1,0 +1,64 @@
+"""Every bad input gets a clear 4xx answer in JSON, never a 500."""
+
+import pytest
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def event():
+    return factories.docking(1)
+
+
+@pytest.mark.parametrize(
+    ("query", "errors"),
+    [
+        ("docking__gt=yesterday", {"docking__gt": ["Enter a valid date/time."]}),
+        ("docking__lte=2025-13-45", {"docking__lte": ["Enter a valid date/time."]}),
+        ("docking_location__id=abc", {"docking_location__id": ["Enter a number."]}),
+        ("flight_vehicle_chaser__id=1.5x", {"flight_vehicle_chaser__id": ["Enter a number."]}),
+        ("space_station_target__id=four", {"space_station_target__id": ["Enter a number."]}),
+        ("docked=maybe", {"docked": ["Must be a valid boolean: true, false, 1 or 0."]}),
+    ],
+)
+def test_invalid_filter_value_gives_400_with_field_error(api, event, query, errors):
+    response = api.get(f"/2.3.0/docking_events/?{query}")
+    assert response.status_code == 400
+    assert response.json() == errors
+
+
+@pytest.mark.parametrize(
+    ("path", "detail"),
+    [
+        ("/2.3.0/docking_events/999999/", "No DockingEvent matches the given query."),
+        ("/2.3.0/docking_events/abc/", "Not found."),
+    ],
+)
+def test_unknown_id_gives_json_404(api, event, path, detail):
+    response = api.get(path)
+    assert response.status_code == 404
+    assert response.json() == {"detail": detail}
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete", "options", "head"])
+@pytest.mark.parametrize("path", ["/2.3.0/docking_events/", "/2.3.0/docking_events/{pk}/"])
+def test_only_get_is_allowed(api, event, method, path):
+    before = event.__class__.objects.count()
+    response = getattr(api, method)(path.format(pk=event.pk), {"docking": "x"}, format="json")
+    assert response.status_code == 405
+    assert response["Allow"] == "GET"
+    assert event.__class__.objects.count() == before
+
+
+def test_unknown_mode_falls_back_to_normal(api, event):
+    body = api.get("/2.3.0/docking_events/?mode=everything").json()
+    assert body["results"][0]["response_mode"] == "normal"
+    detailed = api.get("/2.3.0/docking_events/?mode=detailed").json()
+    assert detailed["results"][0]["response_mode"] == "detailed"
+
+
+def test_detail_is_always_detailed(api, event):
+    body = api.get(f"/2.3.0/docking_events/{event.pk}/?mode=normal").json()
+    assert body["response_mode"] == "detailed"

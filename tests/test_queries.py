@@ -1,0 +1,38 @@
+"""The number of SQL queries depends on the shape, never on the page size (no N+1)."""
+
+import pytest
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+# Pinned per (version, mode): one count, one page query, one query per separately fetched
+# subtree, one per nested list (countries, families, programs, image variants...).
+LIST_QUERIES = {
+    ("2.3.0", "normal"): 18,
+    ("2.3.0", "detailed"): 45,
+}
+DETAIL_QUERIES = {"2.3.0": 44}
+
+
+@pytest.fixture
+def hundred_events():
+    return [factories.full_event(day) for day in range(100)]
+
+
+@pytest.mark.parametrize(("version", "mode"), sorted(LIST_QUERIES))
+@pytest.mark.parametrize("limit", [1, 100])
+def test_list_query_count_is_pinned(
+    api, django_assert_num_queries, hundred_events, version, mode, limit
+):
+    with django_assert_num_queries(LIST_QUERIES[(version, mode)]):
+        response = api.get(f"/{version}/docking_events/?mode={mode}&limit={limit}")
+    assert len(response.json()["results"]) == limit
+
+
+@pytest.mark.parametrize("version", sorted(DETAIL_QUERIES))
+def test_detail_query_count_is_pinned(api, django_assert_num_queries, hundred_events, version):
+    event = hundred_events[50]
+    with django_assert_num_queries(DETAIL_QUERIES[version]):
+        response = api.get(f"/{version}/docking_events/{event.pk}/")
+    assert response.json()["id"] == event.pk
