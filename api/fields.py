@@ -1,4 +1,4 @@
-"""Serializer fields shared by every version's shapes."""
+"""The base shape and the serializer fields shared by every version's shapes."""
 
 import isodate
 from rest_framework import serializers
@@ -53,8 +53,36 @@ class IsoDuration(serializers.Field):
 class RelatedUrl(serializers.Field):
     """The `image_url` of a related image, as the older versions show an image."""
 
+    reads_relation = True
+
     def __init__(self, **kwargs):
         super().__init__(read_only=True, **kwargs)
 
     def to_representation(self, image):
         return image.image_url
+
+
+class Shape(serializers.Serializer):
+    """A read-only shape: fields are declared, never inferred from the model.
+
+    A subclass that redeclares a field keeps it in its parent's place (DRF would move it to
+    the end), so `SpacecraftFlightNormal` lists `launch` where `SpacecraftFlightMini` does.
+    """
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        parent = next(
+            (b._declared_fields for b in cls.__mro__[1:] if "_declared_fields" in vars(b)), {}
+        )
+        own = cls._declared_fields
+        order = [name for name in parent if name in own] + [n for n in own if n not in parent]
+        cls._declared_fields = {name: own[name] for name in order}
+
+
+def plain(name, model, keys):
+    """A leaf shape whose keys are model columns of the same name."""
+    return type(
+        name,
+        (serializers.ModelSerializer,),
+        {"Meta": type("Meta", (), {"model": model, "fields": keys})},
+    )

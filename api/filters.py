@@ -45,6 +45,22 @@ class DockingEventFilter(django_filters.FilterSet):
         return queryset.filter(departure__isnull=value)
 
 
+class LegacyDockingEventFilter(django_filters.FilterSet):
+    """The filters of 2.0.0 and 2.2.0, where the chaser is `flight_vehicle` and the target
+    `space_station`."""
+
+    flight_vehicle__id = django_filters.NumberFilter(
+        field_name="flight_vehicle_chaser__id", label="Flight vehicle (spacecraft flight) id"
+    )
+    space_station__id = django_filters.NumberFilter(
+        field_name="space_station_target__id", label="Space station id"
+    )
+
+    class Meta:
+        model = DockingEvent
+        fields = {"docking": ["gt", "gte", "lt", "lte"], "docking_location__id": ["exact"]}
+
+
 class NullsLikePostgresOrdering(OrderingFilter):
     """DRF's ordering, with NULLs last ascending and first descending on every database (as on
     LL2's PostgreSQL), and `id` as the last key so equal values page in a stable order."""

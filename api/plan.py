@@ -1,10 +1,12 @@
 """Query plans derived from the shapes, so the SQL a shape needs is declared by the shape alone.
 
 A nested single object becomes a join (`select_related`); a nested list, and anything below
-one, a prefetch. The top-level fields named in `separate` are fetched by their own prefetch
-query with their own joins: a docking event's chaser and target trees joined in one query
-would exceed SQLite's 64-table limit. The number of queries depends on the shape only, never
-on the page size.
+one, a prefetch. A plain field with a dotted source (`type.name`) loads the relation it reads,
+as does a field that renders a related object itself (`reads_relation`, like `RelatedUrl`),
+and a shape that reads a relation in a property names it in `prefetch`. The top-level fields
+whose source is in `separate` are fetched by their own prefetch query with their own joins: a
+docking event's chaser and target trees joined in one query would exceed SQLite's 64-table
+limit. The number of queries depends on the shape only, never on the page size.
 """
 
 from functools import cache
@@ -13,25 +15,29 @@ from django.db.models import Prefetch
 from rest_framework import serializers
 
 
-def _nested(shape):
-    for name, field in shape().fields.items():
+def _relations(shape):
+    """`(source, nested shape or None, many)` for each relation the shape reads."""
+    found = {}
+    for field in shape().fields.values():
         many = isinstance(field, serializers.ListSerializer)
         child = field.child if many else field
-        if isinstance(child, serializers.Serializer) and not isinstance(
-            child, serializers.ModelSerializer
-        ):
-            yield name, field.source, type(child), many
-        elif isinstance(child, serializers.ModelSerializer):
-            yield name, field.source, None, many
+        if isinstance(child, serializers.ModelSerializer):
+            found[field.source] = (None, many)
+        elif isinstance(child, serializers.Serializer):
+            found[field.source] = (type(child), many)
+        elif getattr(field, "reads_relation", False):
+            found.setdefault(field.source.replace(".", "__"), (None, False))
+        elif "." in field.source:
+            found.setdefault(field.source.rsplit(".", 1)[0].replace(".", "__"), (None, False))
+    for lookup in getattr(shape, "prefetch", ()):
+        found.setdefault(lookup, (None, True))
+    return [(source, child, many) for source, (child, many) in found.items()]
 
 
 def _walk(shape, prefix, through_many, selects, prefetches):
-    for _name, source, child, many in _nested(shape):
+    for source, child, many in _relations(shape):
         lookup = f"{prefix}{source}"
-        if many or through_many:
-            prefetches.append(lookup)
-        else:
-            selects.append(lookup)
+        (prefetches if many or through_many else selects).append(lookup)
         if child is not None:
             _walk(child, f"{lookup}__", many or through_many, selects, prefetches)
 
@@ -41,15 +47,14 @@ def plan(shape, model, separate=frozenset()):
     """`(select_related, prefetch_related)` lookups that load `shape` for `model` rows; a
     separately fetched field is `(source, its model, its own plan)`."""
     selects, prefetches = [], []
-    for name, source, child, many in _nested(shape):
-        if name in separate:
+    for source, child, many in _relations(shape):
+        if source in separate:
             related = model._meta.get_field(source).related_model
             prefetches.append((source, related, *plan(child, related)))
             continue
-        lookup = source
-        (prefetches if many else selects).append(lookup)
+        (prefetches if many else selects).append(source)
         if child is not None:
-            _walk(child, f"{lookup}__", many, selects, prefetches)
+            _walk(child, f"{source}__", many, selects, prefetches)
     return tuple(selects), tuple(prefetches)
 
 

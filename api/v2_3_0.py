@@ -2,33 +2,8 @@
 
 from rest_framework import serializers as s
 
-from api.fields import Constant, IsoDuration, Link
+from api.fields import Constant, IsoDuration, Link, Shape, plain
 from spaceflight import models as m
-
-
-class Shape(s.Serializer):
-    """A read-only shape: fields are declared, never inferred from the model.
-
-    A subclass that redeclares a field keeps it in its parent's place (DRF would move it to
-    the end), so `SpacecraftFlightNormal` lists `launch` where `SpacecraftFlightMini` does.
-    """
-
-    def __init_subclass__(cls, **kwargs):
-        super().__init_subclass__(**kwargs)
-        parent = next(
-            (b._declared_fields for b in cls.__mro__[1:] if "_declared_fields" in vars(b)), {}
-        )
-        own = cls._declared_fields
-        order = [name for name in parent if name in own] + [n for n in own if n not in parent]
-        cls._declared_fields = {name: own[name] for name in order}
-
-
-def plain(name, model, keys):
-    """A leaf shape whose keys are model columns of the same name."""
-    return type(
-        name, (s.ModelSerializer,), {"Meta": type("Meta", (), {"model": model, "fields": keys})}
-    )
-
 
 # Small lookups shown as they are stored.
 ImageLicense = plain("ImageLicense", m.ImageLicense, ["id", "name", "priority", "link"])

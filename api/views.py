@@ -3,7 +3,7 @@
 from rest_framework import viewsets
 
 from api.fields import Links
-from api.filters import DockingEventFilter
+from api.filters import DockingEventFilter, LegacyDockingEventFilter
 from api.plan import load
 from api.shapes import DOCKING_LOCATION_SHAPES, SHAPES
 from spaceflight.models import DockingEvent, DockingLocation
@@ -91,6 +91,39 @@ class DockingEventViewSet(ReadOnly):
 
     def get_queryset(self):
         return load(DockingEvent.objects.all(), self.get_serializer_class(), DOCKING_EVENT_SUBTREES)
+
+
+class LegacyDockingEventViewSet(DockingEventViewSet):
+    """
+    API endpoint that allows Docking Events to be viewed.
+
+    GET:
+    Return a list of all the docking events.
+
+    FILTERS:
+    Fields - 'space_station__id', 'flight_vehicle__id', 'docking_location__id'
+
+    MODE:
+    'detailed'
+    EXAMPLE: ?mode=detailed
+
+    ORDERING:
+    Fields - 'id', 'docking', 'departure'
+    Order reverse via Docking date.
+    Example - /{version}/docking_event/?ordering=-docking
+    """
+
+    filterset_class = LegacyDockingEventFilter
+    search_fields = ["space_station_target__name", "flight_vehicle_chaser__spacecraft__name"]
+    ordering_fields = ["id", "docking", "departure"]
+
+    def get_view_description(self, html=False):
+        self.description = self.__class__.__doc__.replace("{version}", self.request.version)
+        return super().get_view_description(html)
+
+    def get_queryset(self):
+        # The older shapes have no place for a chaser that is not a spacecraft flight.
+        return super().get_queryset().filter(flight_vehicle_chaser__isnull=False)
 
 
 class DockingLocationViewSet(ReadOnly):

@@ -43,7 +43,17 @@ def test_unknown_id_gives_json_404(api, event, path, detail):
 
 
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete", "options", "head"])
-@pytest.mark.parametrize("path", ["/2.3.0/docking_events/", "/2.3.0/docking_events/{pk}/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/2.3.0/docking_events/",
+        "/2.3.0/docking_events/{pk}/",
+        "/2.3.0/config/docking_locations/",
+        "/2.2.0/docking_event/",
+        "/2.2.0/docking_event/{pk}/",
+        "/2.0.0/docking_event/{pk}/",
+    ],
+)
 def test_only_get_is_allowed(api, event, method, path):
     before = event.__class__.objects.count()
     response = getattr(api, method)(path.format(pk=event.pk), {"docking": "x"}, format="json")
@@ -62,3 +72,15 @@ def test_unknown_mode_falls_back_to_normal(api, event):
 def test_detail_is_always_detailed(api, event):
     body = api.get(f"/2.3.0/docking_events/{event.pk}/?mode=normal").json()
     assert body["response_mode"] == "detailed"
+    for version in ("2.0.0", "2.2.0"):
+        assert "space_station" in api.get(f"/{version}/docking_event/{event.pk}/").json()
+
+
+def test_legacy_unknown_id_gives_json_404(api, event):
+    response = api.get("/2.2.0/docking_event/999999/")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "No DockingEvent matches the given query."}
+
+
+def test_unserved_version_is_a_404(api, event):
+    assert api.get("/2.1.0/docking_event/").status_code == 404

@@ -104,3 +104,49 @@ def test_filters_combine_with_search_and_ordering(api, events):
 def test_unknown_and_empty_parameters_are_ignored(api, events):
     everything = ids(api, "")
     assert ids(api, "departure__isnull=true&space_station=4&limit=&offset=&docked=") == everything
+
+
+LEGACY_VERSIONS = ["2.0.0", "2.2.0"]
+
+
+def legacy_ids(api, version, query):
+    response = api.get(f"/{version}/docking_event/?{query}")
+    assert response.status_code == 200, response.content
+    return [event["id"] for event in response.json()["results"]]
+
+
+@pytest.mark.parametrize("version", LEGACY_VERSIONS)
+def test_legacy_filters_use_the_old_names(api, events, version):
+    early, late = events["early"], events["late"]
+    station = early.space_station_target_id
+    assert legacy_ids(api, version, f"space_station__id={station}") == [early.pk, late.pk]
+    chaser = early.flight_vehicle_chaser_id
+    assert legacy_ids(api, version, f"flight_vehicle__id={chaser}") == [early.pk]
+    location = early.docking_location_id
+    assert legacy_ids(api, version, f"docking_location__id={location}") == [early.pk]
+    assert legacy_ids(api, version, "docking__gte=2025-01-31T00:00:00Z") == [
+        events["middle"].pk,
+        late.pk,
+    ]
+    # 2.3.0's names mean nothing here, and are ignored like any unknown parameter.
+    assert legacy_ids(api, version, f"space_station_target__id={station}&docked=true") == [
+        early.pk,
+        events["middle"].pk,
+        late.pk,
+    ]
+
+
+@pytest.mark.parametrize("version", LEGACY_VERSIONS)
+def test_legacy_search_and_ordering(api, events, version):
+    early, middle, late = events["early"], events["middle"], events["late"]
+    assert legacy_ids(api, version, "search=international") == [early.pk, late.pk]
+    assert legacy_ids(api, version, "search=shenzhou") == [middle.pk]
+    assert legacy_ids(api, version, "ordering=-id") == [late.pk, middle.pk, early.pk]
+    assert legacy_ids(api, version, "ordering=-departure") == [middle.pk, late.pk, early.pk]
+
+
+@pytest.mark.parametrize("version", LEGACY_VERSIONS)
+def test_legacy_bad_filter_value_is_a_400(api, events, version):
+    response = api.get(f"/{version}/docking_event/?space_station__id=iss")
+    assert response.status_code == 400
+    assert response.json() == {"space_station__id": ["Enter a number."]}
