@@ -62,13 +62,12 @@ class RelatedUrl(serializers.Field):
         return image.image_url
 
 
+# A read-only shape: fields are declared, never inferred from the model. (No docstring: the
+# OpenAPI schema would show it as every shape's description.)
+#
+# A subclass that redeclares a field keeps it in its parent's place (DRF would move it to
+# the end), so `SpacecraftFlightNormal` lists `launch` where `SpacecraftFlightMini` does.
 class Shape(serializers.Serializer):
-    """A read-only shape: fields are declared, never inferred from the model.
-
-    A subclass that redeclares a field keeps it in its parent's place (DRF would move it to
-    the end), so `SpacecraftFlightNormal` lists `launch` where `SpacecraftFlightMini` does.
-    """
-
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         parent = next(

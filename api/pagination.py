@@ -6,3 +6,16 @@ class LimitOffset(LimitOffsetPagination):
 
     default_limit = 10
     max_limit = 100
+
+    def get_paginated_response_schema(self, schema):
+        link = {"type": ["string", "null"], "format": "uri"}  # OpenAPI 3.1's nullable
+        return {
+            "type": "object",
+            "required": ["count", "next", "previous", "results"],
+            "properties": {
+                "count": {"type": "integer", "example": 515},
+                "next": {**link, "example": "https://example.org/2.3.0/docking_events/?offset=20"},
+                "previous": link,
+                "results": schema,
+            },
+        }

@@ -15,3 +15,5 @@ SHAPES = {
 DOCKING_LOCATION_SHAPES = {
     "2.3.0": v2_3_0.DockingLocation,
 }
+
+APIThrottle = v2_3_0.APIThrottle

@@ -1,7 +1,26 @@
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from api import views
+from api.health import health
+
+
+def common(version):
+    """What every version has besides its docking events: throttle status and its schema."""
+    return [
+        path("api-throttle/", views.ThrottleStatusView.as_view(), name="api-throttle"),
+        path(
+            "schema/",
+            SpectacularAPIView.as_view(api_version=version, throttle_classes=[]),
+            name="schema",
+        ),
+        path(
+            "swagger/",
+            SpectacularSwaggerView.as_view(url_name=f"{version}:schema", throttle_classes=[]),
+            name="swagger",
+        ),
+    ]
 
 
 def v2_3_0():
@@ -10,18 +29,19 @@ def v2_3_0():
     router.register(
         "config/docking_locations", views.DockingLocationViewSet, basename="docking_locations"
     )
-    return router.urls
+    return router.urls + common("2.3.0")
 
 
-def legacy():
+def legacy(version):
     """2.0.0 and 2.2.0 share their paths; the version picks the shapes."""
     router = DefaultRouter()
     router.register("docking_event", views.LegacyDockingEventViewSet, basename="docking_event")
-    return router.urls
+    return router.urls + common(version)
 
 
 urlpatterns = [
-    path("2.0.0/", include((legacy(), "api"), namespace="2.0.0")),
-    path("2.2.0/", include((legacy(), "api"), namespace="2.2.0")),
+    path("health/", health, name="health"),
+    path("2.0.0/", include((legacy("2.0.0"), "api"), namespace="2.0.0")),
+    path("2.2.0/", include((legacy("2.2.0"), "api"), namespace="2.2.0")),
     path("2.3.0/", include((v2_3_0(), "api"), namespace="2.3.0")),
 ]

@@ -369,7 +369,7 @@ class SpacecraftFlightMini(Shape):
     spacecraft = SpacecraftNormal()
     launch = LaunchMini()
     landing = Landing()
-    duration = IsoDuration()
+    duration = IsoDuration(allow_null=True)  # null when the launch time is unknown
     turn_around_time = IsoDuration()
 
 
@@ -461,3 +461,13 @@ class DockingEventDetailed(DockingEventNormal):
     flight_vehicle_chaser = SpacecraftFlightNormal()
     space_station_chaser = SpaceStationNormal()
     payload_flight_chaser = PayloadFlightNormal()
+
+
+class APIThrottle(Shape):
+    """`/api-throttle/`: the caller's rate limit and its use (the same in every version)."""
+
+    your_request_limit = s.IntegerField(allow_null=True)
+    limit_frequency_secs = s.IntegerField(allow_null=True)
+    current_use = s.IntegerField()
+    next_use_secs = s.IntegerField()
+    ident = s.CharField()

@@ -1,11 +1,15 @@
 """Thin read-only viewsets: a queryset loaded by its shape's plan, filters, search, ordering."""
 
-from rest_framework import viewsets
+from drf_spectacular.utils import extend_schema
+from rest_framework import views, viewsets
+from rest_framework.response import Response
 
 from api.fields import Links
 from api.filters import DockingEventFilter, LegacyDockingEventFilter
 from api.plan import load
-from api.shapes import DOCKING_LOCATION_SHAPES, SHAPES
+from api.schema import DockingEventSchema
+from api.shapes import DOCKING_LOCATION_SHAPES, SHAPES, APIThrottle
+from api.throttling import usage
 from spaceflight.models import DockingEvent, DockingLocation
 
 # Fetched by queries of their own: joined together they would pass SQLite's 64-table limit.
@@ -67,6 +71,7 @@ class DockingEventViewSet(ReadOnly):
     """  # noqa: E501
 
     view_title = "Docking Event"
+    schema = DockingEventSchema()
     filterset_class = DockingEventFilter
     search_fields = [
         "docking_location__name",
@@ -151,3 +156,22 @@ class DockingLocationViewSet(ReadOnly):
 
     def get_queryset(self):
         return load(DockingLocation.objects.all(), self.get_serializer_class())
+
+
+class ThrottleStatusView(views.APIView):
+    """
+    API endpoint that allows API Throttle information to be viewed.
+
+    GET:
+    Returns a range of information about your API access
+    """
+
+    http_method_names = ["get"]
+    throttle_classes = []  # asking how much is left does not use any of it
+
+    def get_view_name(self):
+        return "API Throttle"
+
+    @extend_schema(responses=APIThrottle)
+    def get(self, request, *args, **kwargs):
+        return Response(usage(request).as_ll2())

@@ -1,20 +1,40 @@
-"""Settings come from the environment; the defaults run a local SQLite server."""
+"""Settings come from the environment (see .env.example); the defaults run a local SQLite server."""
 
 import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+DEVELOPMENT_SECRET_KEY = "insecure-development-key-do-not-use-in-production"
 
 
 def env_bool(name, default=False):
     return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_list(name, default):
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
 DEBUG = env_bool("DEBUG")
-SECRET_KEY = os.environ.get("SECRET_KEY", "insecure-local-only-key")
-ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
+SECRET_KEY = os.environ.get("SECRET_KEY") or DEVELOPMENT_SECRET_KEY
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
+
+
+def require_production_secret():
+    """Called where a server starts (config/wsgi.py): outside DEBUG, no default secret."""
+    from django.conf import settings
+
+    if not settings.DEBUG and settings.SECRET_KEY == DEVELOPMENT_SECRET_KEY:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. Outside DEBUG the server refuses to start with the "
+            "development key: set SECRET_KEY to a long random string (see .env.example), "
+            "or set DEBUG=1 for local development."
+        )
+
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -23,8 +43,11 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "corsheaders",
     "rest_framework",
     "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "spaceflight",
     "api",
     "ingest",
@@ -32,6 +55,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -66,6 +91,20 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Redis in production: throttle counters and cached responses shared by every app process.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "docking"),
+        }
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
 USE_I18N = False
@@ -73,6 +112,27 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+# Without collectstatic (runserver, tests), serve the apps' static files as they are.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_MANIFEST_STRICT = False
+
+# The API is public and read-only: any origin may GET it (as LL2's).
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = r"^/2\.\d+\.\d+/.*$"
+CORS_ALLOW_METHODS = ["GET"]
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES")
+if env_bool("BEHIND_TLS_PROXY"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 REST_FRAMEWORK = {
     "DEFAULT_VERSIONING_CLASS": "rest_framework.versioning.NamespaceVersioning",
@@ -82,8 +142,9 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_PARSER_CLASSES": [],
-    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.throttling.ApiKeyAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": [],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.LL2Throttle"],
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_PAGINATION_CLASS": "api.pagination.LimitOffset",
     "DEFAULT_FILTER_BACKENDS": [
@@ -91,7 +152,29 @@ REST_FRAMEWORK = {
         "rest_framework.filters.SearchFilter",
         "api.filters.NullsLikePostgresOrdering",
     ],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DATETIME_FORMAT": "%Y-%m-%dT%H:%M:%SZ",
+    # Client addresses come from X-Forwarded-For behind this many proxies (0: REMOTE_ADDR).
+    "NUM_PROXIES": int(os.environ.get("NUM_PROXIES", "0")),
+}
+
+# LL2's free tier: 15 requests an hour for an anonymous address; API keys carry their own rate.
+THROTTLE_ANON_RATE = os.environ.get("THROTTLE_ANON_RATE", "15/hour")
+THROTTLE_KEY_RATE = os.environ.get("THROTTLE_KEY_RATE", "1000/hour")
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Docking events API (Launch Library 2 compatible)",
+    "DESCRIPTION": "LL2's docking-event endpoints, served from a local copy.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # 3.1 writes a nullable object as `oneOf: [{$ref}, {type: null}]`, which validators
+    # understand; 3.0's `nullable` beside an `allOf` is read as not nullable by most.
+    "OAS_VERSION": "3.1.0",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    # Keep enums inline: every shape's `response_mode` is its own one-value enum.
+    "POSTPROCESSING_HOOKS": [],
 }
 
 LOGGING = {

@@ -69,4 +69,9 @@ def test_response_headers_match_ll2(api):
 
     assert response["Allow"] == "GET"
     assert response["Content-Type"] == "application/json"
-    assert response["Vary"] == "Accept"
+    # CORS middleware adds `Origin` on the wire; the page shows the view's own, as LL2's does.
+    assert response["Vary"] == "Accept, origin"
+    html = api.get("/2.3.0/docking_events/?format=api").content.decode()
+    assert '<b>Allow:</b> <span class="lit">GET</span>' in html
+    assert '<b>Vary:</b> <span class="lit">Accept</span>' in html
+    assert '<b>Content-Type:</b> <span class="lit">application/json</span>' in html

@@ -1,0 +1,81 @@
+"""Production safety: CORS for GET, security headers, health, and no default secret."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).parent.parent
+
+
+def test_api_is_open_to_any_origin_for_get(api):
+    factories.docking(1)
+    response = api.get("/2.3.0/docking_events/", HTTP_ORIGIN="https://example.org")
+    assert response["Access-Control-Allow-Origin"] == "*"
+
+
+def test_browsers_may_send_an_api_key_across_origins(api):
+    response = api.options(
+        "/2.3.0/docking_events/",
+        HTTP_ORIGIN="https://example.org",
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
+        HTTP_ACCESS_CONTROL_REQUEST_HEADERS="authorization",
+    )
+    assert response.status_code == 200
+    assert response["Access-Control-Allow-Methods"] == "GET"
+    assert "authorization" in response["Access-Control-Allow-Headers"]
+
+
+def test_admin_is_not_open_to_other_origins(api):
+    response = api.get("/admin/login/", HTTP_ORIGIN="https://example.org")
+    assert "Access-Control-Allow-Origin" not in response
+
+
+def test_security_headers(api):
+    response = api.get("/2.3.0/")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_health_reports_database_and_cache(api):
+    response = api.get("/health/")
+    assert response.status_code == 200
+    assert response.json() == {"database": "ok", "cache": "ok"}
+
+
+def test_health_is_503_when_the_cache_does_not_work(api, settings):
+    # A cache that stores nothing: what a health check sees when Redis is gone.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    response = api.get("/health/")
+    assert response.status_code == 503
+    assert response.json()["database"] == "ok"
+    assert response.json()["cache"].startswith("error: RuntimeError")
+
+
+def start_wsgi(**env):
+    clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")}
+    clean["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    return subprocess.run(
+        [sys.executable, "-c", "import config.wsgi"],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_server_refuses_to_start_without_a_secret_key():
+    result = start_wsgi()
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_server_starts_with_a_secret_key_or_in_debug():
+    assert start_wsgi(SECRET_KEY="x" * 50).returncode == 0
+    assert start_wsgi(DEBUG="1").returncode == 0

@@ -1,0 +1,125 @@
+"""LL2's rate limits: 15 anonymous requests an hour per address, API keys with their own rate."""
+
+from io import StringIO
+
+import pytest
+from django.core.cache import cache
+from django.core.management import CommandError, call_command
+
+from api.models import ApiKey
+
+pytestmark = pytest.mark.django_db
+
+URL = "/2.3.0/docking_events/"
+
+
+@pytest.fixture(autouse=True)
+def ll2_rates(settings):
+    cache.clear()
+    settings.THROTTLE_ANON_RATE = "15/hour"
+    settings.THROTTLE_KEY_RATE = "1000/hour"
+    yield
+    cache.clear()
+
+
+def create_key(*args):
+    out = StringIO()
+    call_command("create_api_key", *args, stdout=out)
+    return out.getvalue().strip()
+
+
+def test_sixteenth_anonymous_request_within_the_hour_is_refused(api):
+    for _ in range(15):
+        assert api.get(URL).status_code == 200
+
+    response = api.get(URL)
+
+    assert response.status_code == 429
+    assert response.json()["detail"].startswith("Request was throttled. Expected available in")
+    assert 3590 <= int(response["Retry-After"]) <= 3600
+
+
+def test_addresses_are_counted_apart(api):
+    for _ in range(15):
+        api.get(URL, REMOTE_ADDR="10.0.0.1")
+    assert api.get(URL, REMOTE_ADDR="10.0.0.1").status_code == 429
+    assert api.get(URL, REMOTE_ADDR="10.0.0.2").status_code == 200
+
+
+def test_a_keyed_request_is_not_held_to_the_anonymous_limit(api):
+    key = create_key("mirror")
+    for _ in range(16):
+        api.get(URL)
+    assert api.get(URL).status_code == 429
+
+    response = api.get(URL, HTTP_AUTHORIZATION=f"Token {key}")
+
+    assert response.status_code == 200
+
+
+def test_a_key_has_its_own_rate(api):
+    key = create_key("small", "--rate", "2/minute")
+    headers = {"HTTP_AUTHORIZATION": f"Token {key}"}
+    assert [api.get(URL, **headers).status_code for _ in range(3)] == [200, 200, 429]
+    assert api.get(URL).status_code == 200
+
+
+def test_unknown_or_inactive_key_is_a_401(api):
+    assert api.get(URL, HTTP_AUTHORIZATION="Token nope").status_code == 401
+    key = create_key("old")
+    ApiKey.objects.filter(name="old").update(active=False)
+    response = api.get(URL, HTTP_AUTHORIZATION=f"Token {key}")
+    assert response.status_code == 401
+    assert response.json() == {"detail": "Invalid token."}
+
+
+@pytest.mark.parametrize("version", ["2.0.0", "2.2.0", "2.3.0"])
+def test_throttle_status_reports_use_and_does_not_count(api, version):
+    for _ in range(3):
+        api.get(URL)
+    for _ in range(20):
+        body = api.get(f"/{version}/api-throttle/").json()
+
+    assert body == {
+        "your_request_limit": 15,
+        "limit_frequency_secs": 3600,
+        "current_use": 3,
+        "next_use_secs": 0,
+        "ident": "127.0.0.1",
+    }
+    assert api.get(URL).status_code == 200
+
+
+def test_throttle_status_when_the_limit_is_reached(api):
+    for _ in range(15):
+        api.get(URL)
+    body = api.get("/2.3.0/api-throttle/").json()
+    assert body["current_use"] == 15
+    assert 3590 <= body["next_use_secs"] <= 3600
+
+
+def test_throttle_status_for_a_key(api):
+    key = create_key("status", "--rate", "100/day")
+    api.get(URL, HTTP_AUTHORIZATION=f"Token {key}")
+    body = api.get("/2.3.0/api-throttle/", HTTP_AUTHORIZATION=f"Token {key}").json()
+    assert body["your_request_limit"] == 100
+    assert body["limit_frequency_secs"] == 86400
+    assert body["current_use"] == 1
+    assert body["ident"] == f"key:{key[:8]}"
+
+
+def test_create_api_key_prints_a_key_stored_only_as_a_digest():
+    key = create_key("someone", "--rate", "500/hour")
+    stored = ApiKey.objects.get(name="someone")
+    assert len(key) == 40
+    assert key not in stored.digest
+    assert stored.rate == "500/hour"
+    assert ApiKey.find(key) == stored
+
+
+def test_create_api_key_refuses_bad_input():
+    create_key("taken")
+    with pytest.raises(CommandError, match="exists already"):
+        create_key("taken")
+    with pytest.raises(CommandError, match="not a rate"):
+        create_key("other", "--rate", "lots")
