@@ -512,6 +512,19 @@ class Importer:
             return self.upsert("DockingLocation", data, path)
         raise InvalidObject(path, "neither a docking event nor a docking location")
 
+    def snapshot(self):
+        """What the importer knows, to be restored if the transaction it wrote in rolls back."""
+        sets = [
+            {k: set(v) for k, v in d.items()} for d in (self.created, self.updated, self.touched)
+        ]
+        return sets, dict(self._seen)
+
+    def restore(self, snapshot):
+        (created, updated, touched), self._seen = snapshot
+        self.created = defaultdict(set, created)
+        self.updated = defaultdict(set, updated)
+        self.touched = defaultdict(set, touched)
+
     def counts(self):
         """{kind: (created, updated, unchanged)}, each object counted once per run."""
         result = {}
@@ -521,12 +534,13 @@ class Importer:
             result[kind] = (len(created), len(updated), len(self.touched[kind] - created - updated))
         return result
 
-    def upsert(self, kind_name, data, path):
-        """Write one object and what it nests; return its primary key."""
+    def upsert(self, kind_name, data, path, current=None):
+        """Write one object and what it nests; return its primary key. `current` is the row
+        the parent points at now: a name or URL that matches it keeps it."""
         if data is None:
             return None
         if not isinstance(data, dict):
-            return self.upsert_by_natural_key(kind_name, data, path)
+            return self.upsert_by_natural_key(kind_name, data, path, current)
         kind = KINDS[kind_name]
         data = LEGACY.get(kind_name, _same)(data)
         if "id" not in data:
@@ -547,12 +561,14 @@ class Importer:
                     values[key] = convert(data[key])
                 except ValueError as error:
                     raise InvalidObject(f"{path}.{key}", str(error)) from None
+        existing = kind.model.objects.filter(pk=pk).first()
         for key, sub_kind in kind.fks.items():
             if key in data:
-                values[f"{key}_id"] = self.upsert(sub_kind, data[key], f"{path}.{key}")
+                current = getattr(existing, f"{key}_id", None)
+                values[f"{key}_id"] = self.upsert(sub_kind, data[key], f"{path}.{key}", current)
         if kind_name == "SpacecraftFlight":
             self.anchor_duration(data, values, path)
-        self.write(kind_name, kind.model, pk, values, path)
+        self.write(kind_name, kind.model, pk, existing, values, path)
 
         for key, (relation, sub_kind) in kind.m2m.items():
             if key in data:
@@ -569,12 +585,13 @@ class Importer:
             self.set_variants(pk, data["variants"], path)
         return pk
 
-    def upsert_by_natural_key(self, kind_name, value, path):
+    def upsert_by_natural_key(self, kind_name, value, path, current=None):
         column = BY_NATURAL_KEY.get(kind_name)
         if column is None or not isinstance(value, str):
             raise InvalidObject(path, f"expected an object, got {value!r}")
         model = KINDS[kind_name].model
-        existing = model.objects.filter(**{column: value}).order_by("-id").first()
+        matches = model.objects.filter(**{column: value})
+        existing = matches.filter(pk=current).first() or matches.order_by("-id").first()
         if existing:
             self.touched[kind_name].add(existing.pk)
             return existing.pk
@@ -605,10 +622,9 @@ class Importer:
             # re-import of an older page must not move it.
             values["duration_origin"] = self.captured_at - duration
 
-    def write(self, kind_name, model, pk, values, path):
+    def write(self, kind_name, model, pk, obj, values, path):
         try:
             self.touched[kind_name].add(pk)
-            obj = model.objects.filter(pk=pk).first()
             if obj is None:
                 model.objects.create(pk=pk, **values)
                 self.created[kind_name].add(pk)

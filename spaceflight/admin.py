@@ -2,6 +2,7 @@
 
 from django.apps import apps
 from django.contrib import admin
+from django.db import models
 
 from spaceflight import models as m
 
@@ -17,6 +18,7 @@ def curator_admin(model, **options):
             f.name for f in model._meta.get_fields() if f.many_to_one and not f.auto_created
         ],
         "ordering": ["-pk"],
+        "formfield_overrides": {models.URLField: {"assume_scheme": "https"}},
     }
     return type(f"{model.__name__}Admin", (admin.ModelAdmin,), {**defaults, **options})
 

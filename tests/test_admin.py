@@ -24,7 +24,7 @@ def test_admin_requires_login(client):
 
 
 @pytest.mark.parametrize(
-    "model", apps.get_app_config("spaceflight").get_models(), ids=lambda m: m.__name__
+    "model", list(apps.get_app_config("spaceflight").get_models()), ids=lambda m: m.__name__
 )
 def test_every_model_has_a_changelist_and_an_add_form(curator, model):
     factories.full_event(1)

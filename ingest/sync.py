@@ -1,0 +1,189 @@
+"""Mirroring an LL2-compatible server: paging through its docking events within its limits.
+
+A run follows a plan of queries (paths with filters), page by page. Each page is imported by
+the same `Importer` as `import_ll2`, in its own transaction together with the run's progress,
+so a run stopped anywhere (budget spent, upstream down, Ctrl-C) resumes at the first page that
+was not written, and a page that fails validation leaves nothing of itself behind.
+
+What a run asks for:
+- `--full` (and the first run): every docking event in 2.3.0's detailed shape, the same in
+  2.2.0's detailed shape (it alone carries the full spacecraft configuration and agency the
+  older versions show), and every docking location.
+- Otherwise, incremental: the events still docked (their departure is what changes), and the
+  events docked since the latest docking already mirrored, less a margin. LL2 has no
+  last-modified field for docking events, so an edit to an event that departed before that
+  point (a corrected time, refreshed spacecraft statistics) is only picked up by `--full`.
+"""
+
+import json
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from ingest.models import SyncState
+from ingest.upsert import Importer, InvalidObject
+from spaceflight.models import DockingEvent
+
+EVENTS_2_3_0 = "/2.3.0/docking_events/"
+EVENTS_2_2_0 = "/2.2.0/docking_event/"
+LOCATIONS = "/2.3.0/config/docking_locations/"
+THROTTLE = "/2.3.0/api-throttle/"
+
+
+class SyncStopped(Exception):
+    """The run stopped before the end; its progress is saved and the next run resumes."""
+
+
+class BudgetSpent(SyncStopped):
+    pass
+
+
+@dataclass
+class Upstream:
+    """HTTP to the upstream: API key, request budget, retries, and waiting as it asks."""
+
+    base_url: str
+    api_key: str = ""
+    max_requests: int | None = None
+    retries: int = 5
+    timeout: float = 60
+    sleep: object = time.sleep
+    requests_used: int = 0
+    slept: float = 0
+    throttle_supported: bool = True
+    log: list = field(default_factory=list)
+
+    def url(self, path, params=None):
+        query = f"?{urllib.parse.urlencode(sorted(params.items()))}" if params else ""
+        return f"{self.base_url.rstrip('/')}{path}{query}"
+
+    def wait(self, seconds, why):
+        self.log.append(f"waiting {seconds:.0f}s: {why}")
+        self.sleep(seconds)
+        self.slept += seconds
+
+    def get(self, path, params=None):
+        """The JSON at `path`; 429 waits as told, 5xx and timeouts are retried with backoff."""
+        url = self.url(path, params)
+        failures = 0
+        while True:
+            if self.max_requests is not None and self.requests_used >= self.max_requests:
+                raise BudgetSpent(f"the budget of {self.max_requests} requests is spent")
+            self.requests_used += 1
+            request = urllib.request.Request(url, headers={"Accept": "application/json"})
+            if self.api_key:
+                request.add_header("Authorization", f"Token {self.api_key}")
+            try:
+                with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                    body = response.read()
+            except urllib.error.HTTPError as error:
+                if error.code == 429:
+                    retry_after = error.headers.get("Retry-After", "60")
+                    self.wait(float(retry_after) if retry_after.isdigit() else 60, f"429 {url}")
+                    continue
+                if error.code < 500:
+                    raise SyncStopped(f"{url}: HTTP {error.code}: {error.read()[:300]!r}") from None
+                problem = f"HTTP {error.code}"
+            except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
+                problem = f"{error.__class__.__name__}: {getattr(error, 'reason', error)}"
+            else:
+                try:
+                    return json.loads(body)
+                except ValueError as error:
+                    raise SyncStopped(f"{url}: not JSON: {error}") from None
+            failures += 1
+            if failures > self.retries:
+                raise SyncStopped(f"{url}: {problem}, {failures} times: giving up for now")
+            self.wait(2 ** (failures - 1), f"{problem} on {url}")
+
+    def respect_limit(self):
+        """Ask the upstream how much of its limit is left; wait when none is."""
+        if not self.throttle_supported:
+            return
+        try:
+            status = self.get(THROTTLE)
+        except SyncStopped as error:
+            if "HTTP 404" not in str(error):
+                raise
+            self.throttle_supported = False
+            return
+        limit, used = status.get("your_request_limit"), status.get("current_use", 0)
+        if limit is not None and used >= limit and status.get("next_use_secs", 0) > 0:
+            self.wait(status["next_use_secs"], f"{used} of {limit} requests used upstream")
+
+
+def plan(state, full, since, margin):
+    """The queries of a new run: `(path, params)` pairs."""
+    detailed = {"mode": "detailed", "ordering": "docking"}
+    if since is None and state.high_water is not None:
+        since = state.high_water - margin
+    if full or since is None:
+        return [
+            [EVENTS_2_3_0, detailed],
+            [EVENTS_2_2_0, detailed],
+            [LOCATIONS, {"ordering": "id"}],
+        ]
+    after = {**detailed, "docking__gte": since.strftime("%Y-%m-%dT%H:%M:%SZ")}
+    return [
+        [EVENTS_2_3_0, {**detailed, "docked": "true"}],
+        [EVENTS_2_3_0, after],
+        [EVENTS_2_2_0, after],
+    ]
+
+
+class Mirror:
+    def __init__(self, upstream, page_size=100, progress=None):
+        self.upstream = upstream
+        self.page_size = page_size
+        self.progress = progress
+        self.importer = Importer()
+        self.pages = 0
+
+    def run(self, full=False, since=None, margin=timedelta(days=7)):
+        """One run: resume the unfinished one, or start a new one. Raises SyncStopped."""
+        state, _ = SyncState.objects.get_or_create(base_url=self.upstream.base_url)
+        if not state.in_progress or full or since is not None:
+            state.queries = plan(state, full, since, margin)
+            state.query_index, state.offset = 0, 0
+            state.run_started = timezone.now()
+            state.save()
+        while state.query_index < len(state.queries):
+            path, params = state.queries[state.query_index]
+            self.upstream.respect_limit()
+            page = self.upstream.get(
+                path, {**params, "limit": self.page_size, "offset": state.offset}
+            )
+            self.write(state, page, path, params)
+        state.queries, state.query_index, state.offset = [], 0, 0
+        state.high_water = DockingEvent.objects.aggregate(Max("docking"))["docking__max"]
+        state.last_completed = timezone.now()
+        state.save()
+
+    def write(self, state, page, path, params):
+        if not isinstance(page, dict) or not isinstance(page.get("results"), list):
+            raise SyncStopped(f"{self.upstream.url(path, params)}: not a list page")
+        self.importer.captured_at = timezone.now()
+        where = f"{self.upstream.url(path, {**params, 'offset': state.offset})}"
+        before = self.importer.snapshot()
+        try:
+            with transaction.atomic():
+                for _ in self.importer.import_document(page):
+                    pass
+                if page.get("next"):
+                    state.offset += len(page["results"])
+                else:
+                    state.query_index, state.offset = state.query_index + 1, 0
+                state.save()
+        except InvalidObject as error:
+            self.importer.restore(before)
+            raise SyncStopped(f"{where}: {error}; nothing of this page was written") from None
+        self.pages += 1
+        if self.progress:
+            self.progress(path, state.offset, page.get("count"), len(page["results"]))
