@@ -8,19 +8,14 @@ import http.cookiejar
 import json
 import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import dj_database_url
 import pytest
 
-ROOT = Path(__file__).parent.parent
+from tests.servers import get, manage, running, server_env
+
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 REDIS_URL = os.environ.get("REDIS_URL", "")
 
@@ -28,35 +23,6 @@ pytestmark = pytest.mark.skipif(
     not (DATABASE_URL.startswith("postgres") and REDIS_URL),
     reason="needs PostgreSQL and Redis (DATABASE_URL, REDIS_URL): the production-stack pass",
 )
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def manage(env, *args):
-    subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True
-    )
-
-
-def get(url, headers=None, opener=None):
-    """`(status, body)`; 4xx and 5xx are answers, not exceptions."""
-    request = urllib.request.Request(url, headers=headers or {})
-    try:
-        with (opener or urllib.request.build_opener()).open(request, timeout=10) as response:
-            return response.status, response.read().decode()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode()
-
-
-def healthy(base):
-    try:
-        return get(f"{base}/health/")[0] == 200
-    except urllib.error.URLError:
-        return False
 
 
 @pytest.fixture(scope="module")
@@ -74,57 +40,22 @@ def stack():
         connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
         connection.execute(f'CREATE DATABASE "{name}"')
     url = DATABASE_URL.rsplit("/", 1)[0] + f"/{name}"
-    env = {
-        **{k: v for k, v in os.environ.items() if k != "DEBUG"},
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-        "DATABASE_URL": url,
-        "REDIS_URL": REDIS_URL,
-        "CACHE_KEY_PREFIX": name,
-        "SECRET_KEY": "a-long-random-string-for-the-two-process-test-only",
-        "THROTTLE_ANON_RATE": "5/hour",
-        "DJANGO_SUPERUSER_PASSWORD": "curator-password",
-        "WEB_CONCURRENCY": "1",
-        "GUNICORN_ACCESSLOG": "",
-    }
+    env = server_env(
+        DATABASE_URL=url,
+        REDIS_URL=REDIS_URL,
+        CACHE_KEY_PREFIX=name,
+        THROTTLE_ANON_RATE="5/hour",
+        DJANGO_SUPERUSER_PASSWORD="curator-password",
+    )
     manage(env, "migrate", "--no-input")
     manage(env, "collectstatic", "--no-input")
     manage(env, "load_bundled_data")
     manage(env, "createsuperuser", "--no-input", "--username", "curator", "--email", "c@x.org")
-    key = subprocess.run(
-        [sys.executable, "manage.py", "create_api_key", "reader"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
-
-    servers, bases = [], []
+    key = manage(env, "create_api_key", "reader")
     try:
-        for _ in range(2):
-            port = free_port()
-            servers.append(
-                subprocess.Popen(
-                    [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "config.wsgi"],
-                    cwd=ROOT,
-                    env={**env, "PORT": str(port)},
-                    stdout=subprocess.DEVNULL,
-                    stderr=subprocess.DEVNULL,
-                )
-            )
-            bases.append(f"http://127.0.0.1:{port}")
-        deadline = time.monotonic() + 60
-        for base, process in zip(bases, servers, strict=True):
-            while not healthy(base):
-                assert process.poll() is None, f"{base} exited"
-                assert time.monotonic() < deadline, f"{base} did not start"
-                time.sleep(0.2)
-        yield {"a": bases[0], "b": bases[1], "key": key}
+        with running(env, count=2) as (a, b):
+            yield {"a": a, "b": b, "key": key}
     finally:
-        for process in servers:
-            process.terminate()
-        for process in servers:
-            process.wait(timeout=30)
         with psycopg.connect(admin_dsn, autocommit=True) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 

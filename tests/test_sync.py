@@ -1,0 +1,284 @@
+"""`sync_ll2` against real upstreams over HTTP on 127.0.0.1.
+
+The main upstream is a second instance of our own server (its own database, the bundled data,
+throttled to 4 anonymous requests a second); the failure modes come from a small scripted
+server, since our own server does not answer 500 or broken JSON on demand.
+"""
+
+import json
+import threading
+from datetime import timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from io import StringIO
+
+import isodate
+import pytest
+from django.core.management import CommandError, call_command
+
+from ingest.models import SyncState
+from ingest.sync import Mirror, SyncStopped, Upstream
+from spaceflight.models import DockingEvent
+from tests.conftest import reference, without_hosts
+from tests.servers import get, manage, running, server_env
+
+pytestmark = pytest.mark.django_db
+
+PATHS = {"2.0.0": "docking_event", "2.2.0": "docking_event", "2.3.0": "docking_events"}
+
+
+@pytest.fixture(scope="module")
+def upstream(tmp_path_factory):
+    database = tmp_path_factory.mktemp("upstream") / "upstream.sqlite3"
+    env = server_env(
+        DATABASE_URL=f"sqlite:///{database}",
+        THROTTLE_ANON_RATE="4/second",
+        THROTTLE_KEY_RATE="10000/hour",
+    )
+    manage(env, "migrate", "--no-input")
+    manage(env, "load_bundled_data")
+    key = manage(env, "create_api_key", "comparer")
+    with running(env) as (base,):
+        yield {"base": base, "key": key, "env": env}
+
+
+def sync(*args):
+    out = StringIO()
+    call_command("sync_ll2", *args, stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+def upstream_json(upstream, path):
+    status, body = get(f"{upstream['base']}{path}", {"Authorization": f"Token {upstream['key']}"})
+    assert status == 200, (path, body[:300])
+    return json.loads(body)
+
+
+def assert_same_but_live_durations(ours, theirs, where="$"):
+    """Equal, hosts aside; the live `duration` of a flight still in space differs by the time
+    between the two requests, so it only has to agree within a minute."""
+    if isinstance(ours, dict) and isinstance(theirs, dict):
+        assert list(ours) == list(theirs), where
+        for key in ours:
+            if key == "duration" and ours.get("mission_end") is None and ours[key] and theirs[key]:
+                gap = isodate.parse_duration(ours[key]) - isodate.parse_duration(theirs[key])
+                assert abs(gap) < timedelta(minutes=1), where
+            else:
+                assert_same_but_live_durations(ours[key], theirs[key], f"{where}.{key}")
+    elif isinstance(ours, list) and isinstance(theirs, list):
+        assert len(ours) == len(theirs), where
+        for index, (a, b) in enumerate(zip(ours, theirs, strict=True)):
+            assert_same_but_live_durations(a, b, f"{where}[{index}]")
+    else:
+        assert without_hosts(ours) == without_hosts(theirs), where
+
+
+def assert_mirrors(api, upstream):
+    for version, name in PATHS.items():
+        for mode in ("normal", "detailed"):
+            path = f"/{version}/{name}/?mode={mode}&limit=100"
+            assert_same_but_live_durations(api.get(path).json(), upstream_json(upstream, path))
+        for event in upstream_json(upstream, f"/{version}/{name}/?limit=100")["results"]:
+            path = f"/{version}/{name}/{event['id']}/"
+            assert_same_but_live_durations(api.get(path).json(), upstream_json(upstream, path))
+    path = "/2.3.0/config/docking_locations/?limit=100"
+    assert_same_but_live_durations(api.get(path).json(), upstream_json(upstream, path))
+
+
+def test_a_synced_mirror_answers_every_version_like_its_upstream(api, upstream):
+    output = sync("--base-url", upstream["base"], "--page-size", "5")
+
+    assert output.startswith("Up to date.")
+    assert DockingEvent.objects.count() == 23
+    assert_mirrors(api, upstream)
+
+
+def test_it_waits_for_the_upstream_limit_instead_of_exceeding_it(upstream):
+    output = sync("--base-url", upstream["base"], "--page-size", "5")
+    # 12 pages at 4 anonymous requests a second: it must have waited, and never got a 429.
+    assert "requests used" in output
+    waited = float(output.split("pages written, ")[1].split("s waited")[0])
+    assert waited >= 1
+
+
+def test_an_interrupted_sync_resumes_where_it_stopped(api, upstream):
+    with pytest.raises(CommandError, match="resumes"):
+        sync("--base-url", upstream["base"], "--page-size", "5", "--max-requests", "6")
+    state = SyncState.objects.get(base_url=upstream["base"])
+    assert state.in_progress
+    partial = DockingEvent.objects.count()
+    assert 0 < partial < 23
+
+    output = sync("--base-url", upstream["base"], "--page-size", "5")
+
+    assert output.startswith("Up to date.")
+    assert DockingEvent.objects.count() == 23
+    assert "DockingEvent 0/" not in output.split("Per kind")[1]  # it went on, not over
+    assert not SyncState.objects.get(base_url=upstream["base"]).in_progress
+    assert_mirrors(api, upstream)
+
+
+def test_the_next_run_asks_only_for_what_may_have_changed(upstream):
+    full = sync("--base-url", upstream["base"], "--page-size", "5")
+    again = sync("--base-url", upstream["base"], "--page-size", "5")
+    repaired = sync("--base-url", upstream["base"], "--page-size", "5", "--full")
+
+    def used(output):
+        return int(output.split(" requests used")[0].split()[-1])
+
+    # Still-docked events and the last week's: a few pages, not all of them again.
+    assert used(again) < used(full) / 2
+    assert "DockingEvent 0/0/" in again
+    assert used(repaired) == used(full)
+
+
+def test_the_api_key_is_sent_as_a_token(upstream):
+    key = manage(upstream["env"], "create_api_key", "mirror-key", "--rate", "500/hour")
+
+    sync("--base-url", upstream["base"], "--api-key", key, "--page-size", "100")
+
+    status, body = get(f"{upstream['base']}/2.3.0/api-throttle/", {"Authorization": f"Token {key}"})
+    assert json.loads(body)["ident"] == f"key:{key[:8]}"
+    assert json.loads(body)["current_use"] == 3
+
+
+class Scripted(BaseHTTPRequestHandler):
+    """Answers each path with the next of its scripted `(status, headers, body)` answers."""
+
+    def do_GET(self):
+        self.server.seen.append((self.path, self.headers.get("Authorization")))
+        path = self.path.split("?")[0]
+        answers = self.server.script.get(path) or [(404, {}, b'{"detail": "Not found."}')]
+        status, headers, body = answers.pop(0) if len(answers) > 1 else answers[0]
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def scripted():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Scripted)
+    server.seen, server.script = [], {}
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def page(events):
+    return json.dumps({"count": len(events), "next": None, "previous": None, "results": events})
+
+
+EMPTY = (200, {}, page([]).encode())
+
+
+def script(server, events_answers):
+    server.script = {
+        "/2.3.0/docking_events/": events_answers,
+        "/2.2.0/docking_event/": [EMPTY],
+        "/2.3.0/config/docking_locations/": [EMPTY],
+    }
+
+
+def mirror(server, **options):
+    waits = []
+    upstream = Upstream(f"http://127.0.0.1:{server.server_port}", sleep=waits.append, **options)
+    return Mirror(upstream), waits
+
+
+EVENTS = reference("v2.3.0_docking_events_list_offset10_b.json")["results"]
+
+
+def test_5xx_and_429_are_waited_out(scripted):
+    good = (200, {}, page(EVENTS).encode())
+    script(
+        scripted,
+        [(500, {}, b"oops"), (502, {}, b"bad gateway"), (429, {"Retry-After": "7"}, b""), good],
+    )
+    sync_run, waits = mirror(scripted)
+
+    sync_run.run()
+
+    assert waits == [1, 2, 7]
+    assert DockingEvent.objects.count() == len(EVENTS)
+
+
+def test_persistent_5xx_stops_the_run_for_later(scripted):
+    script(scripted, [(503, {}, b"down")])
+    sync_run, waits = mirror(scripted, retries=2)
+
+    with pytest.raises(SyncStopped, match="HTTP 503, 3 times"):
+        sync_run.run()
+
+    assert waits == [1, 2]
+    assert SyncState.objects.get().in_progress
+
+
+def test_malformed_json_stops_and_writes_nothing(scripted):
+    script(scripted, [(200, {}, b'{"count": 1, "results": [{"id": 1')])
+    sync_run, _ = mirror(scripted)
+
+    with pytest.raises(SyncStopped, match="not JSON"):
+        sync_run.run()
+
+    assert DockingEvent.objects.count() == 0
+
+
+def test_a_page_that_fails_validation_is_not_half_written(scripted):
+    broken = json.loads(json.dumps(EVENTS))
+    broken[-1]["docking"] = "soon"
+    script(scripted, [(200, {}, page(broken).encode())])
+    sync_run, _ = mirror(scripted)
+
+    with pytest.raises(SyncStopped, match=r"results\[5\]\.docking.*nothing of this page"):
+        sync_run.run()
+
+    assert DockingEvent.objects.count() == 0
+    assert sync_run.importer.counts() == {}
+
+
+def test_budget_is_never_exceeded(scripted):
+    script(scripted, [(200, {}, page(EVENTS).encode())])
+    sync_run, _ = mirror(scripted, max_requests=2)
+
+    with pytest.raises(SyncStopped, match="budget of 2 requests"):
+        sync_run.run()
+
+    assert len(scripted.seen) == 2
+
+
+def test_api_key_header_and_throttle_status_are_read(scripted):
+    script(scripted, [(200, {}, page(EVENTS).encode())])
+    status = {"your_request_limit": 15, "limit_frequency_secs": 3600, "ident": "x"}
+    scripted.script["/2.3.0/api-throttle/"] = [
+        (200, {}, json.dumps({**status, "current_use": 15, "next_use_secs": 42}).encode()),
+        (200, {}, json.dumps({**status, "current_use": 3, "next_use_secs": 0}).encode()),
+    ]
+    sync_run, waits = mirror(scripted, api_key="secret")
+
+    sync_run.run()
+
+    assert waits == [42]
+    assert {auth for _, auth in scripted.seen} == {"Token secret"}
+    assert scripted.seen[0][0] == "/2.3.0/api-throttle/"
+
+
+def test_loop_runs_again_after_the_interval(scripted, monkeypatch):
+    script(scripted, [(200, {}, page(EVENTS).encode())])
+    pauses = []
+
+    def stop_after_first_pause(seconds):
+        pauses.append(seconds)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("ingest.management.commands.sync_ll2.time.sleep", stop_after_first_pause)
+    with pytest.raises(KeyboardInterrupt):
+        sync("--base-url", f"http://127.0.0.1:{scripted.server_port}", "--loop", "15m")
+
+    assert pauses == [900]
+    assert DockingEvent.objects.count() == len(EVENTS)
