@@ -1,0 +1,128 @@
+"""Loading what a shape shows for a page of rows: one query per table and depth, each row once.
+
+Django's `select_related` instantiates a related object again for every row that joins it,
+and `prefetch_related` runs its machinery once per path (`...launch__pad__image`,
+`...spacecraft__image`, ...). A page of 100 detailed events reaches about a hundred paths but
+few tables, and the same rows again and again (one ISS, a dozen agencies, a few hundred
+images). This loader walks the tables instead: breadth first from the page, it collects the
+ids each table is asked for, fetches each table once per round (`pk IN (...)`), and links the
+objects into Django's own caches, so `event.flight_vehicle_chaser.launch.pad` and
+`agency.countries.all()` read memory. The tables and relations to follow are derived from the
+shape, as `api/plan.py` derives its lookups.
+"""
+
+from collections import defaultdict
+from functools import cache
+
+from django.db.models import ForeignKey, ManyToManyField, ManyToOneRel, QuerySet
+from rest_framework import serializers
+
+
+def _relations_of(shape, model, found):
+    """Record in `found[model]` every relation the shape reads, recursively."""
+    if (shape, model) in found["seen"]:
+        return
+    found["seen"].add((shape, model))
+    for name, field in shape().fields.items():
+        many = isinstance(field, serializers.ListSerializer)
+        child = field.child if many else field
+        source = field.source
+        if source == "*":
+            continue
+        if isinstance(child, serializers.BaseSerializer):
+            relation = model._meta.get_field(source.split(".")[0])
+            found[model].add(relation)
+            _relations_of(type(child), relation.related_model, found)
+        elif getattr(field, "reads_relation", False) or "." in source:
+            found[model].add(model._meta.get_field(source.split(".")[0]))
+    for lookup in getattr(shape, "prefetch", ()):
+        found[model].add(model._meta.get_field(lookup))
+
+
+@cache
+def table_plan(shape, model):
+    """`{model: (foreign keys, many-to-many fields, reverse foreign keys)}` to follow."""
+    found = defaultdict(set)
+    found["seen"] = set()
+    _relations_of(shape, model, found)
+    del found["seen"]
+    return {
+        table: (
+            [r for r in relations if isinstance(r, ForeignKey)],
+            [r for r in relations if isinstance(r, ManyToManyField)],
+            [r for r in relations if isinstance(r, ManyToOneRel)],
+        )
+        for table, relations in found.items()
+    }
+
+
+def _cached_list(model, objects):
+    queryset = QuerySet(model=model)
+    queryset._result_cache = objects
+    queryset._prefetch_done = True
+    return queryset
+
+
+def load(rows, shape):
+    """Load and link everything `shape` shows for `rows` (instances of one model)."""
+    if not rows:
+        return rows
+    plan = table_plan(shape, type(rows[0]))
+    loaded = defaultdict(dict)
+    for row in rows:
+        loaded[type(row)][row.pk] = row
+    frontier = {type(rows[0]): list(rows)}
+    links = []  # (instances, cache name, related model, {pk: [related pks]})
+    while frontier:
+        pending = defaultdict(set)
+        arrived = defaultdict(list)
+        for model, instances in frontier.items():
+            foreign_keys, many_to_many, reverse = plan.get(model, ((), (), ()))
+            for field in foreign_keys:
+                known = loaded[field.related_model]
+                for instance in instances:
+                    value = getattr(instance, field.attname)
+                    if value is not None and value not in known:
+                        pending[field.related_model].add(value)
+            pks = [instance.pk for instance in instances]
+            for field in many_to_many:
+                source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+                pairs = field.remote_field.through.objects.filter(
+                    **{f"{source}_id__in": pks}
+                ).values_list(f"{source}_id", f"{target}_id")
+                targets = defaultdict(list)
+                for owner, related in pairs:
+                    targets[owner].append(related)
+                    if related not in loaded[field.related_model]:
+                        pending[field.related_model].add(related)
+                links.append((instances, field.name, field.related_model, targets))
+            for relation in reverse:
+                children = relation.related_model._default_manager.filter(
+                    **{f"{relation.field.attname}__in": pks}
+                )
+                targets = defaultdict(list)
+                for child in children:
+                    loaded[relation.related_model][child.pk] = child
+                    arrived[relation.related_model].append(child)
+                    targets[getattr(child, relation.field.attname)].append(child.pk)
+                links.append((instances, relation.accessor_name, relation.related_model, targets))
+        for model, ids in pending.items():
+            for instance in model._default_manager.filter(pk__in=ids).order_by():
+                loaded[model][instance.pk] = instance
+                arrived[model].append(instance)
+        frontier = arrived
+
+    for model, (foreign_keys, _, _) in plan.items():
+        for field in foreign_keys:
+            related = loaded[field.related_model]
+            for instance in loaded[model].values():
+                value = getattr(instance, field.attname)
+                instance._state.fields_cache[field.name] = related.get(value)
+    for instances, name, model, targets in links:
+        table = loaded[model]
+        for instance in instances:
+            related = [table[pk] for pk in sorted(targets.get(instance.pk, ()))]
+            instance.__dict__.setdefault("_prefetched_objects_cache", {})[name] = _cached_list(
+                model, related
+            )
+    return rows
