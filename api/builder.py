@@ -53,7 +53,6 @@ def _text(value):
 
 
 CONVERTERS = [
-    # order matters: DateTimeField is not a DateField, but check the specific first anyway
     (s.DateTimeField, _datetime),
     (s.DateField, lambda value: value.isoformat()),
     (s.DurationField, duration_string),
@@ -96,11 +95,10 @@ def _getter(field):
             return None if value is None else child(value, context)
 
         return nested
-    for kind, convert in CONVERTERS:
-        if isinstance(field, kind):
-            break
-    else:
-        convert = field.to_representation
+    convert = next(
+        (convert for kind, convert in CONVERTERS if isinstance(field, kind)),
+        field.to_representation,
+    )
 
     def scalar(obj, context):
         value = get(obj)

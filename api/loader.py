@@ -23,7 +23,7 @@ def _relations_of(shape, model, found):
     if (shape, model) in found["seen"]:
         return
     found["seen"].add((shape, model))
-    for name, field in shape().fields.items():
+    for field in shape().fields.values():
         many = isinstance(field, serializers.ListSerializer)
         child = field.child if many else field
         source = field.source
