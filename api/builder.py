@@ -14,15 +14,18 @@ import isodate
 from django.utils.duration import duration_string
 from rest_framework import serializers as s
 
-from api.fields import Constant, IsoDuration, Link, RelatedUrl
+from api.cache import live_marker
+from api.fields import Constant, IsoDuration, Link, LiveDuration, RelatedUrl
 
 
 class Context:
-    """What one response's rendering shares: its links and the objects already rendered."""
+    """What one response's rendering shares: its links, the objects already rendered, and
+    whether live durations are written as markers (for the response cache, api/cache.py)."""
 
-    def __init__(self, links):
+    def __init__(self, links, live=False):
         self.url = links.url
         self.memo = {}
+        self.live = live
 
 
 def _path(attrs):
@@ -76,6 +79,16 @@ def _getter(field):
     if isinstance(field, Link):
         collection = field.collection
         return lambda obj, context: context.url(collection, obj.pk)
+    if isinstance(field, LiveDuration):
+
+        def live(obj, context):
+            start = obj.live_start if context.live else None
+            if start is not None:
+                return live_marker(start)
+            value = get(obj)
+            return None if value is None else isodate.duration_isoformat(value)
+
+        return live
     if isinstance(field, s.ListSerializer):
         child = compile_shape(type(field.child))
         name = field.source

@@ -50,6 +50,11 @@ class IsoDuration(serializers.Field):
         return isodate.duration_isoformat(value)
 
 
+class LiveDuration(IsoDuration):
+    """A duration that grows while the object is live (a flight still in space): the object's
+    `live_start` says since when, or None once it no longer grows."""
+
+
 class RelatedUrl(serializers.Field):
     """The `image_url` of a related image, as the older versions show an image."""
 

@@ -58,6 +58,10 @@ class ApiKeyScheme(OpenApiAuthenticationExtension):
         }
 
 
+class LiveDurationExtension(IsoDurationExtension):
+    target_class = "api.fields.LiveDuration"
+
+
 def _source_is_nullable(model, source):
     nullable = False
     for attr in source.split("."):

@@ -2,7 +2,7 @@
 
 from rest_framework import serializers as s
 
-from api.fields import Constant, IsoDuration, Link, Shape, plain
+from api.fields import Constant, IsoDuration, Link, LiveDuration, Shape, plain
 from spaceflight import models as m
 
 # Small lookups shown as they are stored.
@@ -369,7 +369,7 @@ class SpacecraftFlightMini(Shape):
     spacecraft = SpacecraftNormal()
     launch = LaunchMini()
     landing = Landing()
-    duration = IsoDuration(allow_null=True)  # null when the launch time is unknown
+    duration = LiveDuration(allow_null=True)  # null when the launch time is unknown
     turn_around_time = IsoDuration()
 
 

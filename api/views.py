@@ -6,6 +6,7 @@ from rest_framework.response import Response
 
 from api import loader
 from api.builder import Context, compile_shape
+from api.cache import respond
 from api.fields import Links
 from api.filters import DockingEventFilter, LegacyDockingEventFilter
 from api.schema import DockingEventSchema
@@ -24,20 +25,29 @@ class ReadOnly(viewsets.ReadOnlyModelViewSet):
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "links": Links(self.request)}
 
-    def render(self, rows):
+    def render(self, rows, live=False):
         """Rows in the request's shape: loaded table by table, rendered by the compiled shape
         (api/loader.py, api/builder.py); the same JSON as DRF's serializer, faster."""
         shape = self.get_serializer_class()
         loader.load(rows, shape)
-        render, context = compile_shape(shape), Context(Links(self.request))
+        render, context = compile_shape(shape), Context(Links(self.request), live)
         return [render(row, context) for row in rows]
 
+    def answer(self, request, build):
+        """JSON through the response cache (api/cache.py); the browsable page as DRF's."""
+        if request.accepted_renderer.format == "json":
+            return respond(request, build)
+        return Response(build(live=False))
+
     def list(self, request, *args, **kwargs):
-        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        return self.get_paginated_response(self.render(page))
+        def build(live):
+            page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+            return self.get_paginated_response(self.render(page, live)).data
+
+        return self.answer(request, build)
 
     def retrieve(self, request, *args, **kwargs):
-        return Response(self.render([self.get_object()])[0])
+        return self.answer(request, lambda live: self.render([self.get_object()], live)[0])
 
 
 class DockingEventViewSet(ReadOnly):

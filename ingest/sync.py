@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from ingest.models import SyncState
 from ingest.upsert import Importer, InvalidObject
+from spaceflight.changes import data_changed
 from spaceflight.models import DockingEvent
 
 EVENTS_2_3_0 = "/2.3.0/docking_events/"
@@ -184,6 +185,7 @@ class Mirror:
         except InvalidObject as error:
             self.importer.restore(before)
             raise SyncStopped(f"{where}: {error}; nothing of this page was written") from None
+        data_changed()
         self.pages += 1
         if self.progress:
             self.progress(path, state.offset, page.get("count"), len(page["results"]))

@@ -1,6 +1,19 @@
 from django.apps import AppConfig
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 
 class SpaceflightConfig(AppConfig):
     name = "spaceflight"
     verbose_name = "Spaceflight data"
+
+    def ready(self):
+        from spaceflight.changes import on_write
+
+        for model in self.get_models():
+            post_save.connect(on_write, sender=model, dispatch_uid=f"changes-save-{model}")
+            post_delete.connect(on_write, sender=model, dispatch_uid=f"changes-delete-{model}")
+        for model in self.get_models():
+            for field in model._meta.many_to_many:
+                m2m_changed.connect(
+                    on_write, sender=field.remote_field.through, dispatch_uid=f"changes-{field}"
+                )

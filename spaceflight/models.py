@@ -392,8 +392,18 @@ class SpacecraftFlight(models.Model):
         return f"{self.spacecraft or 'Spacecraft'} flight {self.id}"
 
     @property
+    def start(self):
+        """What `duration` counts from: the launch time, or the imported estimate."""
+        return self.launch.net if self.launch and self.launch.net else self.duration_origin
+
+    @property
+    def live_start(self):
+        """The start of a flight still in space (its duration grows), else None."""
+        return self.start if self.mission_end is None else None
+
+    @property
     def duration(self):
-        start = self.launch.net if self.launch and self.launch.net else self.duration_origin
+        start = self.start
         if start is None:
             return None
         return (self.mission_end or timezone.now()) - start
@@ -472,8 +482,8 @@ class DockingEvent(models.Model):
     """One docking: exactly one chaser and one target, each a flight, a station or a payload."""
 
     id = models.IntegerField(primary_key=True)
-    docking = models.DateTimeField(db_index=True)
-    departure = models.DateTimeField(null=True, blank=True, db_index=True)
+    docking = models.DateTimeField()
+    departure = models.DateTimeField(null=True, blank=True)
     docking_location = models.ForeignKey(
         DockingLocation, models.PROTECT, null=True, blank=True, related_name="docking_events"
     )
@@ -498,6 +508,11 @@ class DockingEvent(models.Model):
 
     class Meta:
         ordering = ["docking", "id"]
+        # Pages in either order walk an index instead of sorting the table.
+        indexes = [
+            models.Index(fields=["docking", "id"], name="docking_event_docking_id"),
+            models.Index(fields=["departure", "id"], name="docking_event_departure_id"),
+        ]
 
     def __str__(self):
         return f"Docking event {self.id}"

@@ -6,6 +6,7 @@ from django.db import transaction
 from tqdm import tqdm
 
 from ingest.generate import Generator
+from spaceflight.changes import data_changed
 from spaceflight.models import DockingEvent
 
 
@@ -32,6 +33,7 @@ class Command(BaseCommand):
 
         with transaction.atomic():
             Generator(events, seed, progress).run()
+        data_changed()
         bar.close()
         self.stdout.write(
             f"Generated {DockingEvent.objects.count()} docking events (seed {seed}) "

@@ -7,6 +7,7 @@ from tqdm import tqdm
 
 from ingest.reader import MalformedDocument, iter_files, read_document
 from ingest.upsert import Importer, InvalidObject
+from spaceflight.changes import data_changed
 
 
 def captured_at(value):
@@ -41,6 +42,7 @@ class Command(BaseCommand):
                     self.import_file(importer, path)
         except (MalformedDocument, InvalidObject) as error:
             raise CommandError(f"{error}; nothing was imported") from None
+        data_changed()
         counts = importer.counts()
         events = counts.get("DockingEvent", (0, 0, 0))
         self.stdout.write(

@@ -7,6 +7,7 @@ from django.db import transaction
 
 from ingest.reader import read_document
 from ingest.upsert import Importer, InvalidObject, to_datetime
+from spaceflight.changes import data_changed
 from spaceflight.models import DockingEvent
 
 MANIFEST = Path(settings.BASE_DIR) / "data" / "bundled.json"
@@ -37,6 +38,7 @@ class Command(BaseCommand):
                         pass
         except InvalidObject as error:
             raise CommandError(f"{path}: {error}") from None
+        data_changed()
         self.stdout.write(
             f"Loaded {DockingEvent.objects.count()} docking events from {MANIFEST.parent / 'll2'}."
         )

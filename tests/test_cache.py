@@ -1,0 +1,119 @@
+"""The response cache is never stale, keeps live durations live, and answers conditional GETs."""
+
+from datetime import UTC, datetime
+from io import StringIO
+
+import isodate
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+
+from spaceflight.models import DockingLocation
+from tests import factories
+from tests.conftest import REFERENCE
+
+# Real commits: invalidation happens when a write commits, as in production.
+pytestmark = pytest.mark.django_db(transaction=True)
+
+LIST = "/2.3.0/docking_events/?format=json"
+
+
+@pytest.fixture(autouse=True)
+def response_cache(settings):
+    settings.RESPONSE_CACHE = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def ended(frozen):
+    """An event whose flight has ended: no live value in its responses."""
+    flight = factories.spacecraft_flight(mission_end=datetime(2025, 3, 1, tzinfo=UTC))
+    return factories.docking(1, departure_day=40, chaser=flight)
+
+
+def test_a_repeated_request_is_served_without_the_database(api, ended, django_assert_num_queries):
+    first = api.get(LIST)
+    with django_assert_num_queries(0):
+        again = api.get(LIST)
+    assert again.content == first.content
+
+
+def test_an_admin_style_save_invalidates_at_once(api, ended):
+    api.get(LIST)
+    location = ended.docking_location
+    location.name = "Harmony zenith"
+    location.save()
+    assert api.get(LIST).json()["results"][0]["docking_location"]["name"] == "Harmony zenith"
+
+
+def test_a_many_to_many_change_invalidates(api):
+    event = factories.full_event(1)
+    url = f"/2.3.0/docking_events/{event.pk}/?format=json"
+    assert len(api.get(url).json()["flight_vehicle_chaser"]["launch"]["program"]) == 1
+    event.flight_vehicle_chaser.launch.programs.clear()
+    assert api.get(url).json()["flight_vehicle_chaser"]["launch"]["program"] == []
+
+
+def test_an_import_invalidates(api, ended):
+    assert api.get(LIST).json()["count"] == 1
+    call_command(
+        "import_ll2", str(REFERENCE / "v2.3.0_docking_events_618_detailed.json"), stdout=StringIO()
+    )
+    assert api.get(LIST).json()["count"] == 2
+
+
+def test_a_bulk_update_reported_by_its_writer_invalidates(api, ended):
+    from spaceflight.changes import data_changed
+
+    api.get(LIST)
+    DockingLocation.objects.update(name="Unity nadir")
+    data_changed()
+    assert api.get(LIST).json()["results"][0]["docking_location"]["name"] == "Unity nadir"
+
+
+def test_live_durations_stay_live_in_cached_responses(api, frozen, django_assert_num_queries):
+    still_in_space = factories.spacecraft_flight()
+    factories.docking(1, chaser=still_in_space)
+
+    with frozen("2025-03-01T00:00:00Z"):
+        first = api.get(LIST)
+    with frozen("2025-03-02T00:00:01.5Z"), django_assert_num_queries(0):
+        later = api.get(LIST)
+
+    durations = [
+        isodate.parse_duration(r.json()["results"][0]["flight_vehicle_chaser"]["duration"])
+        for r in (first, later)
+    ]
+    assert durations[0] == isodate.parse_duration("P59D")
+    assert durations[1] - durations[0] == isodate.parse_duration("P1DT1.5S")
+    assert "ETag" not in later and "Last-Modified" not in later
+
+
+def test_conditional_get(api, ended):
+    first = api.get(LIST)
+    etag, modified = first["ETag"], first["Last-Modified"]
+
+    assert api.get(LIST, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    assert api.get(LIST, HTTP_IF_MODIFIED_SINCE=modified).status_code == 304
+    assert api.get(LIST, HTTP_IF_NONE_MATCH='"other"').status_code == 200
+
+    location = ended.docking_location
+    location.name = "Renamed"
+    location.save()
+    changed = api.get(LIST, HTTP_IF_NONE_MATCH=etag)
+    assert changed.status_code == 200
+    assert changed["ETag"] != etag
+
+
+def test_links_follow_the_host_asked(api, ended, settings):
+    settings.ALLOWED_HOSTS = ["one.example.org", "two.example.org"]
+    one = api.get(LIST, HTTP_HOST="one.example.org").json()["results"][0]["url"]
+    two = api.get(LIST, HTTP_HOST="two.example.org").json()["results"][0]["url"]
+    assert one.startswith("http://one.example.org/") and two.startswith("http://two.example.org/")
+
+
+def test_browsable_page_is_not_cached_and_still_works(api, ended):
+    assert api.get("/2.3.0/docking_events/?format=api").status_code == 200
+    assert api.get("/2.3.0/docking_events/?format=api").status_code == 200
