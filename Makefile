@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test lint install
+.PHONY: run serve test bench lint install
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ test: install
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
+
+# Benchmark (needs root for apt): see README, Performance. Writes bench/results.md.
+bench: install
+	$(BIN)/python -m tools.bench
 
 lint: install
 	$(BIN)/ruff check --fix .

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
@@ -45,3 +46,8 @@ urlpatterns = [
     path("2.2.0/", include((legacy("2.2.0"), "api"), namespace="2.2.0")),
     path("2.3.0/", include((v2_3_0(), "api"), namespace="2.3.0")),
 ]
+
+if settings.BENCH_VIEWS:
+    from api.bench import ConstantView
+
+    urlpatterns.append(path("bench/constant/", ConstantView.as_view()))

@@ -109,6 +109,9 @@ CACHES = {
 RESPONSE_CACHE = env_bool("RESPONSE_CACHE", bool(REDIS_URL))
 RESPONSE_CACHE_SECONDS = int(os.environ.get("RESPONSE_CACHE_SECONDS", "3600"))
 
+# The benchmark's reference view (api/bench.py), off unless a benchmark asks for it.
+BENCH_VIEWS = env_bool("BENCH_VIEWS")
+
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
 USE_I18N = False

@@ -14,7 +14,7 @@ import urllib.request
 import dj_database_url
 import pytest
 
-from tests.servers import get, manage, running, server_env
+from tools.servers import get, manage, running, server_env
 
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 REDIS_URL = os.environ.get("REDIS_URL", "")

@@ -19,7 +19,7 @@ from ingest.models import SyncState
 from ingest.sync import Mirror, SyncStopped, Upstream
 from spaceflight.models import DockingEvent
 from tests.conftest import reference, without_hosts
-from tests.servers import get, manage, running, server_env
+from tools.servers import get, manage, running, server_env
 
 pytestmark = pytest.mark.django_db
 

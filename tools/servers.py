@@ -1,4 +1,4 @@
-"""Real instances of our server for tests that cross HTTP: gunicorn on 127.0.0.1."""
+"""Real instances of our server, for the tests and the benchmark: gunicorn on 127.0.0.1."""
 
 import contextlib
 import os
