@@ -149,6 +149,7 @@ def measure_size(size, base_database, redis, args):
         THROTTLE_ANON_RATE="",
         BENCH_VIEWS="1",
         GUNICORN_WORKER_CLASS=args.worker_class,
+        GUNICORN_THREADS=str(args.threads),
         WEB_CONCURRENCY=str(args.workers),
     )
     middle = json.loads(
@@ -189,7 +190,8 @@ def measure_size(size, base_database, redis, args):
 def report(all_results, args):
     lines = [
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-        f"{platform.python_version()}; gunicorn {args.worker_class} x{args.workers}, "
+        f"{platform.python_version()}; gunicorn {args.worker_class} x{args.workers} "
+        f"({args.threads} thread(s) each), "
         f"PostgreSQL + Redis; wrk -t2 -c{args.connections} -d{args.seconds}s.",
         "",
         "| events | query | bytes | cold req/s | cold p50 / p99 ms | warm req/s "
@@ -253,14 +255,15 @@ def main():
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1)
     parser.add_argument("--worker-class", default="sync")
+    parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
     args = parser.parse_args()
     database, redis = ensure_tools()
     all_results = {size: measure_size(size, database, redis, args) for size in args.sizes}
     text = report(all_results, args)
     print(text)
-    out = ROOT / "bench" / "results.md"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(text + "\n")
+    args.out.parent.mkdir(exist_ok=True)
+    args.out.write_text(text + "\n")
 
 
 if __name__ == "__main__":
