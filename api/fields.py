@@ -72,15 +72,23 @@ class RelatedUrl(serializers.Field):
 #
 # A subclass that redeclares a field keeps it in its parent's place (DRF would move it to
 # the end), so `SpacecraftFlightNormal` lists `launch` where `SpacecraftFlightMini` does.
+# Fields a subclass adds come last, or right after the key named by its `insert_after`.
 class Shape(serializers.Serializer):
+    insert_after = None
+
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         parent = next(
             (b._declared_fields for b in cls.__mro__[1:] if "_declared_fields" in vars(b)), {}
         )
         own = cls._declared_fields
-        order = [name for name in parent if name in own] + [n for n in own if n not in parent]
-        cls._declared_fields = {name: own[name] for name in order}
+        kept = [name for name in parent if name in own]
+        added = [name for name in own if name not in parent]
+        if cls.insert_after in kept:
+            at = kept.index(cls.insert_after) + 1
+            kept[at:at] = added
+            added = []
+        cls._declared_fields = {name: own[name] for name in kept + added}
 
 
 def plain(name, model, keys):

@@ -141,22 +141,9 @@ class LocationSerializerNoCelestialBody(Shape):
     total_landing_count = s.IntegerField()
 
 
-class Location(Shape):
-    response_mode = Constant("normal")
-    id = s.IntegerField()
-    url = Link("locations")
-    name = s.CharField()
+class Location(LocationSerializerNoCelestialBody):
+    insert_after = "name"
     celestial_body = CelestialBodyDetailed()
-    active = s.BooleanField()
-    country = Country()
-    description = s.CharField()
-    image = Image()
-    map_image = s.CharField()
-    longitude = s.FloatField()
-    latitude = s.FloatField()
-    timezone_name = s.CharField()
-    total_launch_count = s.IntegerField()
-    total_landing_count = s.IntegerField()
 
 
 class LandingLocation(Shape):

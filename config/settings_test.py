@@ -12,3 +12,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 STATIC_ROOT = None
+# Tests roll their writes back instead of committing them, so a write would never replace the
+# data generation: responses are cached only where a test asks for it (tests/test_cache.py).
+RESPONSE_CACHE = False

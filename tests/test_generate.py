@@ -15,6 +15,7 @@ def generate(events, seed=1):
     call_command("generate_data", "--events", str(events), "--seed", str(seed), stdout=StringIO())
 
 
+@pytest.mark.django_db(transaction=True)  # flush empties the tables between the runs
 def test_the_same_seed_gives_the_same_data():
     generate(300, seed=7)
     first = database_dump()
