@@ -18,7 +18,7 @@ install: $(BIN)/.installed
 run: install
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_bundled_data
-	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	DEBUG=$${DEBUG:-1} THROTTLE_ANON_RATE=$${THROTTLE_ANON_RATE:-} $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Production: gunicorn (gunicorn.conf.py), static files by whitenoise. Needs SECRET_KEY.
 serve: install

@@ -36,8 +36,8 @@ def test_the_data_looks_like_ll2s(api):
     reflown = Spacecraft.objects.filter(flights_count__gt=1)
     assert reflown.exists()
     assert SpacecraftFlight.objects.filter(turn_around_time__isnull=False).exists()
-    assert events.filter(docking__lt="1990-01-01").exists()
-    assert events.filter(docking__gt="2020-01-01").exists()
+    assert events.filter(docking__lt="1990-01-01T00:00:00Z").exists()
+    assert events.filter(docking__gt="2020-01-01T00:00:00Z").exists()
     for path in (
         "/2.3.0/docking_events/?mode=detailed&limit=100",
         "/2.2.0/docking_event/?mode=detailed&limit=100",
