@@ -44,6 +44,7 @@ class Template:
     def __init__(self, body):
         pieces = LIVE.split(body)
         self.parts = pieces[0::2]
+        self.size = len(body)
         self.starts = [EPOCH + int(us) * MICROSECOND for us in pieces[1::2]]
         self.etag = None if self.starts else f'"{hashlib.sha1(body).hexdigest()}"'
 
@@ -59,10 +60,11 @@ class Template:
 
 
 class Recent:
-    """The last responses this process served, by key (bounded)."""
+    """The last responses this process served, by key, within a memory budget in bytes."""
 
-    def __init__(self, size):
-        self.size = size
+    def __init__(self, budget):
+        self.budget = budget
+        self.used = 0
         self.items = OrderedDict()
 
     def get(self, key):
@@ -71,14 +73,16 @@ class Recent:
             self.items.move_to_end(key)
         return item
 
-    def put(self, key, item):
-        self.items[key] = item
-        self.items.move_to_end(key)
-        while len(self.items) > self.size:
-            self.items.popitem(last=False)
+    def put(self, key, template):
+        if key in self.items:
+            self.used -= self.items.pop(key).size
+        self.items[key] = template
+        self.used += template.size
+        while self.used > self.budget and self.items:
+            self.used -= self.items.popitem(last=False)[1].size
 
 
-recent = Recent(size=256)
+recent = Recent(budget=settings.RESPONSE_MEMORY_BYTES)
 
 
 def respond(request, build):

@@ -108,6 +108,8 @@ CACHES = {
 # Cached responses need a cache every process shares (api/cache.py): on by default with Redis.
 RESPONSE_CACHE = env_bool("RESPONSE_CACHE", bool(REDIS_URL))
 RESPONSE_CACHE_SECONDS = int(os.environ.get("RESPONSE_CACHE_SECONDS", "3600"))
+# What each process keeps of the responses it served last, besides Redis.
+RESPONSE_MEMORY_BYTES = int(os.environ.get("RESPONSE_MEMORY_BYTES", str(64 * 1024 * 1024)))
 
 # The benchmark's reference view (api/bench.py), off unless a benchmark asks for it.
 BENCH_VIEWS = env_bool("BENCH_VIEWS")

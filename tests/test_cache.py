@@ -117,3 +117,16 @@ def test_links_follow_the_host_asked(api, ended, settings):
 def test_browsable_page_is_not_cached_and_still_works(api, ended):
     assert api.get("/2.3.0/docking_events/?format=api").status_code == 200
     assert api.get("/2.3.0/docking_events/?format=api").status_code == 200
+
+
+def test_each_process_keeps_recent_responses_within_a_memory_budget():
+    from api.cache import Recent, Template
+
+    recent = Recent(budget=100)
+    for key in "abc":
+        recent.put(key, Template(b"x" * 40))
+    assert list(recent.items) == ["b", "c"]
+    assert recent.used == 80
+    recent.get("b")
+    recent.put("d", Template(b"y" * 40))
+    assert list(recent.items) == ["b", "d"]
