@@ -8,7 +8,8 @@ images). This loader walks the tables instead: breadth first from the page, it c
 ids each table is asked for, fetches each table once per round (`pk IN (...)`), and links the
 objects into Django's own caches, so `event.flight_vehicle_chaser.launch.pad` and
 `agency.countries.all()` read memory. The tables and relations to follow are derived from the
-shape, as `api/plan.py` derives its lookups.
+shape's declared fields: nested shapes, dotted sources (`type.name`), fields that render a
+related object (`reads_relation`) and a shape's own `prefetch`.
 """
 
 from collections import defaultdict
