@@ -118,6 +118,8 @@ class Kind:
     scalars: dict = field(default_factory=dict)
     fks: dict = field(default_factory=dict)
     m2m: dict = field(default_factory=dict)
+    # Nested lists of rows that point back at this one: key -> (kind, their foreign key).
+    children: dict = field(default_factory=dict)
     pk: object = to_int
 
 
@@ -133,6 +135,9 @@ DESCRIBED = fields(to_blank_text, "abbrev", name=to_text, description=to_text)
 KINDS = {
     "ImageLicense": Kind(m.ImageLicense, fields(to_text, "name", "link", priority=to_optional_int)),
     "ImageVariantType": Kind(m.ImageVariantType, NAMED),
+    "ImageVariant": Kind(
+        m.ImageVariant, fields(to_text, "image_url"), fks={"type": "ImageVariantType"}
+    ),
     "Image": Kind(
         m.Image,
         fields(
@@ -144,6 +149,7 @@ KINDS = {
             single_use=to_bool,
         ),
         fks={"license": "ImageLicense"},
+        children={"variants": ("ImageVariant", "image_id")},
     ),
     "Country": Kind(
         m.Country,
@@ -468,9 +474,6 @@ KINDS = {
         },
     ),
 }
-KINDS["ImageVariant"] = Kind(
-    m.ImageVariant, fields(to_text, "image_url"), fks={"type": "ImageVariantType"}
-)
 
 # Lookups the older versions show by name or URL alone: matched on that column.
 BY_NATURAL_KEY = {"AgencyType": "name", "Image": "image_url", "Country": "alpha_3_code"}
@@ -534,9 +537,10 @@ class Importer:
             result[kind] = (len(created), len(updated), len(self.touched[kind] - created - updated))
         return result
 
-    def upsert(self, kind_name, data, path, current=None):
+    def upsert(self, kind_name, data, path, current=None, owner=None):
         """Write one object and what it nests; return its primary key. `current` is the row
-        the parent points at now: a name or URL that matches it keeps it."""
+        the parent points at now: a name or URL that matches it keeps it. `owner` is
+        `(foreign key, parent pk)` for a row of a parent's child list."""
         if data is None:
             return None
         if not isinstance(data, dict):
@@ -554,7 +558,7 @@ class Importer:
             return pk
         self._seen[seen_key] = data
 
-        values = {}
+        values = dict([owner]) if owner else {}
         for key, convert in kind.scalars.items():
             if key in data:
                 try:
@@ -567,8 +571,8 @@ class Importer:
                 current = getattr(existing, f"{key}_id", None)
                 values[f"{key}_id"] = self.upsert(sub_kind, data[key], f"{path}.{key}", current)
         if kind_name == "SpacecraftFlight":
-            self.anchor_duration(data, values, path)
-        self.write(kind_name, kind.model, pk, existing, values, path)
+            self.anchor_duration(data, values, existing, path)
+        obj = self.write(kind_name, kind.model, pk, existing, values, path)
 
         for key, (relation, sub_kind) in kind.m2m.items():
             if key in data:
@@ -580,9 +584,15 @@ class Importer:
                     self.upsert(sub_kind, item, f"{path}.{key}[{i}]")
                     for i, item in enumerate(items)
                 ]
-                self.set_relation(kind_name, kind.model, pk, relation, ids)
-        if kind_name == "Image" and "variants" in data:
-            self.set_variants(pk, data["variants"], path)
+                self.set_relation(kind_name, obj, relation, ids)
+        for key, (sub_kind, foreign_key) in kind.children.items():
+            if key in data:
+                try:
+                    items = to_list(data[key])
+                except ValueError as error:
+                    raise InvalidObject(f"{path}.{key}", str(error)) from None
+                for i, item in enumerate(items):
+                    self.upsert(sub_kind, item, f"{path}.{key}[{i}]", owner=(foreign_key, pk))
         return pk
 
     def upsert_by_natural_key(self, kind_name, value, path, current=None):
@@ -602,7 +612,7 @@ class Importer:
         self.created[kind_name].add(local.pk)
         return local.pk
 
-    def anchor_duration(self, data, values, path):
+    def anchor_duration(self, data, values, existing, path):
         """Keep where an imported `duration` counts from, for flights whose net is unknown."""
         if data.get("duration") is None:
             return
@@ -615,45 +625,33 @@ class Importer:
             return
         if values.get("mission_end"):
             values["duration_origin"] = values["mission_end"] - duration
-        elif not m.SpacecraftFlight.objects.filter(
-            pk=data["id"], duration_origin__isnull=False
-        ).exists():
+        elif existing is None or existing.duration_origin is None:
             # A flight still in space: the anchor is only as good as the capture time, so a
             # re-import of an older page must not move it.
             values["duration_origin"] = self.captured_at - duration
 
     def write(self, kind_name, model, pk, obj, values, path):
+        """Create or update the row; returns it."""
         try:
             self.touched[kind_name].add(pk)
             if obj is None:
-                model.objects.create(pk=pk, **values)
                 self.created[kind_name].add(pk)
-                return
+                return model.objects.create(pk=pk, **values)
             changed = [name for name, value in values.items() if getattr(obj, name) != value]
             if changed:
                 for name in changed:
                     setattr(obj, name, values[name])
                 obj.save(update_fields=changed)
                 self.updated[kind_name].add(pk)
+            return obj
         except DatabaseError as error:
             raise InvalidObject(path, f"cannot be stored: {error}") from None
 
-    def set_relation(self, kind_name, model, pk, relation, ids):
-        manager = getattr(model.objects.get(pk=pk), relation)
+    def set_relation(self, kind_name, obj, relation, ids):
+        manager = getattr(obj, relation)
         if sorted(map(str, manager.values_list("pk", flat=True))) != sorted(map(str, ids)):
             manager.set(ids)
-            self.updated[kind_name].add(pk)
-
-    def set_variants(self, image_id, variants, path):
-        try:
-            variants = to_list(variants)
-        except ValueError as error:
-            raise InvalidObject(f"{path}.variants", str(error)) from None
-        for index, variant in enumerate(variants):
-            if isinstance(variant, dict):
-                variant = {**variant, "image": None}
-            self.upsert("ImageVariant", variant, f"{path}.variants[{index}]")
-            m.ImageVariant.objects.filter(pk=variant["id"]).update(image_id=image_id)
+            self.updated[kind_name].add(obj.pk)
 
 
 def _same(data):

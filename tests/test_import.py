@@ -214,6 +214,22 @@ def test_an_older_shape_fills_a_new_event_and_a_detailed_page_completes_it(api, 
     assert_same_json(as_json(response), detailed)
 
 
+def test_image_variants_are_imported_with_their_image_and_served(api, frozen):
+    detailed = reference("v2.3.0_docking_events_618_detailed.json")
+    variant = {"id": 7, "type": {"id": 1, "name": "Normal"}, "image_url": "https://x/v.webp"}
+    detailed["space_station_target"]["image"]["variants"] = [variant]
+    detailed["docking_location"]["spacestation"]["image"]["variants"] = [variant]
+    import_documents(detailed)
+    before = database_dump()
+
+    import_documents(detailed)
+
+    assert database_dump() == before
+    with frozen("2025-04-13T02:53:57.269441Z"):
+        response = api.get("/2.3.0/docking_events/618/?format=api")
+    assert_same_json(as_json(response), detailed)
+
+
 def test_bundled_data_loads_once(capsys):
     call_command("load_bundled_data")
     assert DockingEvent.objects.count() == 23
