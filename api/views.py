@@ -22,9 +22,6 @@ class ReadOnly(viewsets.ReadOnlyModelViewSet):
     def get_view_name(self):
         return f"{self.view_title} {self.suffix}" if self.suffix else self.view_title
 
-    def get_serializer_context(self):
-        return {**super().get_serializer_context(), "links": Links(self.request)}
-
     def render(self, rows, live=False):
         """Rows in the request's shape: loaded table by table, rendered by the compiled shape
         (api/loader.py, api/builder.py); the same JSON as DRF's serializer, faster."""

@@ -302,16 +302,8 @@ class Generator:
             turn_around_time=turnaround,
         )
         batch.add(flight)
-        batch.add(
-            m.DockingEvent(
-                id=index + 1,
-                docking=docking,
-                departure=departure,
-                docking_location=self.ports[station.id][index % len(PORTS)],
-                flight_vehicle_chaser=flight,
-                space_station_target=station,
-            )
-        )
+        port = self.ports[station.id][index % len(PORTS)]
+        batch.add(docking_event(index, docking, departure, port, flight, station))
         return flight_id + 1
 
     def spacecraft(self, batch, index, config_index, net, reusable):
@@ -401,17 +393,23 @@ class Generator:
         )
         for row in (chaser_payload, target_payload, port, chaser, target):
             batch.add(row)
-        batch.add(
-            m.DockingEvent(
-                id=index + 1,
-                docking=docking,
-                departure=departure,
-                docking_location=port,
-                payload_flight_chaser=chaser,
-                payload_flight_target=target,
-            )
-        )
+        batch.add(docking_event(index, docking, departure, port, chaser, target))
         return flight_id
+
+
+def docking_event(index, docking, departure, port, chaser, target):
+    """Event `index`, its chaser a spacecraft or payload flight, its target a station or a
+    payload flight."""
+    return m.DockingEvent(
+        id=index + 1,
+        docking=docking,
+        departure=departure,
+        docking_location=port,
+        flight_vehicle_chaser=chaser if isinstance(chaser, m.SpacecraftFlight) else None,
+        payload_flight_chaser=chaser if isinstance(chaser, m.PayloadFlight) else None,
+        space_station_target=target if isinstance(target, m.SpaceStation) else None,
+        payload_flight_target=target if isinstance(target, m.PayloadFlight) else None,
+    )
 
 
 class Batch:

@@ -84,7 +84,6 @@ def database_for(size, base_url):
     print(f"generating {size} events...", file=sys.stderr, flush=True)
     manage(env, "migrate", "--no-input")
     manage(env, "generate_data", "--events", str(size), "--seed", "1")
-    sh(str(Path(sys.executable)), "manage.py", "collectstatic", "--no-input", cwd=ROOT, env=env)
     return url
 
 
