@@ -15,17 +15,22 @@ $(BIN)/.installed: pyproject.toml
 
 install: $(BIN)/.installed
 
-run: install
+# A .env of your own (read by the server, manage.py and cron jobs alike), with a secret of its own.
+.env:
+	sed "s/^SECRET_KEY=.*/SECRET_KEY=$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')/" .env.example > $@
+
+run: install .env
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_bundled_data
 	DEBUG=$${DEBUG:-1} THROTTLE_ANON_RATE=$${THROTTLE_ANON_RATE:-} $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-# Production: gunicorn (gunicorn.conf.py), static files by whitenoise. Needs SECRET_KEY.
+# Production: granian (config/serve.py), static files by whitenoise. Needs SECRET_KEY.
 serve: install
+	$(BIN)/python -m config.serve --check
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py collectstatic --no-input -v0
 	$(BIN)/python manage.py load_bundled_data
-	HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py config.wsgi
+	HOST=$(HOST) PORT=$(PORT) $(BIN)/python -m config.serve
 
 test: install
 	$(BIN)/ruff check .

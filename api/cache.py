@@ -1,18 +1,25 @@
 """A response cache that is never stale, and conditional GET.
 
 Every cached response is stored under the current *data generation* (spaceflight/changes.py),
-a token in the shared cache that every write replaces after its transaction commits and before
-the write is reported done. A response cached under an older token is never read again.
+a token in the database that every write replaces in its own transaction. A response cached
+under an older token is never read again. A response is built inside one read-only snapshot
+of the database (`snapshot`), together with the token it is cached under, so it never mixes
+data from before and after a commit, and never pairs new data with an old token or old data
+with a new one.
 
 Live values are not frozen in it: a flight still in space is rendered with a marker where its
 `duration` goes, and each response fills the markers in with the duration at that moment. A
 response with live values carries no validators (its bytes change every microsecond); the
-others get an `ETag` and `Last-Modified` (the last write), and 304 when they match.
+others get an `ETag` and `Last-Modified` (the last write), and 304 when they match, by
+Django's own rules (weak comparison of `If-None-Match`, then `If-Modified-Since`).
 
-Each process keeps the responses it served most recently in memory too, under the same
-generation token, so a warm response costs one small read of the token from Redis.
+Each process keeps the responses it served most recently in memory; with Redis they are shared
+between processes too. A warm response costs one small read of the token from the database.
+Redis is a speed-up, not a dependency: when it fails, responses are built without it
+(api/degrade.py).
 """
 
+import contextlib
 import hashlib
 import re
 from collections import OrderedDict
@@ -20,11 +27,14 @@ from datetime import UTC, datetime, timedelta
 
 import isodate
 from django.conf import settings
-from django.core.cache import cache
-from django.http import HttpResponse, HttpResponseNotModified
+from django.core.cache import caches
+from django.db import connection, transaction
+from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.http import http_date, parse_http_date_safe
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
 
+from api.degrade import redis_guard
 from api.renderers import ORJSONRenderer
 from spaceflight.changes import generation
 
@@ -85,40 +95,61 @@ class Recent:
 recent = Recent(budget=settings.RESPONSE_MEMORY_BYTES)
 
 
+def _shared_get(key):
+    if not settings.REDIS_URL:
+        return None
+    return redis_guard.call(lambda: caches["default"].get(key), lambda: None)
+
+
+def _shared_set(key, template):
+    if settings.REDIS_URL:
+        timeout = settings.RESPONSE_CACHE_SECONDS
+        redis_guard.call(lambda: caches["default"].set(key, template, timeout), lambda: None)
+
+
+@contextlib.contextmanager
+def snapshot():
+    """One consistent, read-only view of the database for everything read inside: a
+    REPEATABLE READ transaction on PostgreSQL; SQLite's transactions are snapshots already
+    (in WAL mode, readers never wait for a writer)."""
+    outermost = not connection.in_atomic_block
+    with transaction.atomic():
+        if outermost and connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        yield
+
+
+def _key(token, request):
+    return f"response:{token}:{request.build_absolute_uri()}"
+
+
 def respond(request, build):
     """The JSON response to a GET, from the cache when it can be; `build(live)` gives the
     data, with live durations as markers when `live` is true."""
-    token, changed_at = generation()
-    key = f"response:{token}:{request.build_absolute_uri()}"
     template = None
     if settings.RESPONSE_CACHE:
+        token, changed_at = generation()
+        key = _key(token, request)
         template = recent.get(key)
         if template is None:
-            template = cache.get(key)
+            template = _shared_get(key)
             if template is not None:
                 recent.put(key, template)
     if template is None:
-        template = Template(ORJSONRenderer().render(build(live=True)))
+        with snapshot():
+            token, changed_at = generation()
+            template = Template(ORJSONRenderer().render(build(live=True)))
         if settings.RESPONSE_CACHE:
-            cache.set(key, template, timeout=settings.RESPONSE_CACHE_SECONDS)
+            key = _key(token, request)
             recent.put(key, template)
+            _shared_set(key, template)
     if template.etag is None:
         return HttpResponse(template.fill(), content_type="application/json")
-    # The time of the last write is only known to every process with a shared cache.
-    last_modified = int(changed_at) if settings.RESPONSE_CACHE else None
-    if _not_modified(request, template.etag, last_modified):
-        response = HttpResponseNotModified()
-    else:
+    last_modified = int(changed_at.timestamp())
+    response = get_conditional_response(request, etag=template.etag, last_modified=last_modified)
+    if response is None:
         response = HttpResponse(template.fill(), content_type="application/json")
     response["ETag"] = template.etag
-    if last_modified is not None:
-        response["Last-Modified"] = http_date(last_modified)
+    response["Last-Modified"] = http_date(last_modified)
     return response
-
-
-def _not_modified(request, etag, last_modified):
-    match = request.headers.get("If-None-Match")
-    if match is not None:
-        return etag in [tag.strip() for tag in match.split(",")] or match.strip() == "*"
-    since = parse_http_date_safe(request.headers.get("If-Modified-Since") or "")
-    return last_modified is not None and since is not None and since >= last_modified

@@ -5,7 +5,8 @@ from django import forms
 from django.db.models import F
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
-from rest_framework.filters import OrderingFilter
+from rest_framework.exceptions import ValidationError
+from rest_framework.filters import OrderingFilter, SearchFilter
 
 from spaceflight.models import DockingEvent
 
@@ -62,6 +63,22 @@ class LegacyDockingEventFilter(django_filters.FilterSet):
     class Meta:
         model = DockingEvent
         fields = {"docking": ["gt", "gte", "lt", "lte"], "docking_location__id": ["exact"]}
+
+
+class BoundedSearch(SearchFilter):
+    """DRF's search with at most `max_terms` distinct words. Each word adds a condition on every
+    search field, and SQLite refuses a query nested more than 1,000 deep (about 140 words over
+    seven fields); no one searches with more than a few words."""
+
+    max_terms = 32
+
+    def get_search_terms(self, request):
+        terms = list(dict.fromkeys(super().get_search_terms(request)))
+        if len(terms) > self.max_terms:
+            raise ValidationError(
+                {self.search_param: [f"Search for at most {self.max_terms} words."]}
+            )
+        return terms
 
 
 class NullsLikePostgresOrdering(OrderingFilter):

@@ -1,17 +1,27 @@
-"""LL2's rate limits: anonymous callers by address, API keys by key, counted in the cache.
+"""LL2's rate limits: anonymous callers by address, API keys by key.
 
 A caller may make `limit` requests in a window of `duration` seconds that starts at its first
-request. The counters are cache entries updated with atomic operations (`add`, `incr`), so app
-processes that share a Redis cache share the counts.
+request (DRF's fixed window); a refused request is not counted. Each request is one atomic
+operation on a counter every app process shares:
+- with Redis, a small Lua script (one round trip), shared by every process and host;
+- without Redis, or while it is down (api/degrade.py), an upsert in a SQLite file that every
+  process of this host shares (`THROTTLE_COUNTER_FILE`): the limits then hold per host.
+
+The stored count stops at `limit + 1` ("at the limit, and refused"), so refusals never extend
+the count, and `/api-throttle/` reports at most the limit.
 """
 
+import sqlite3
+import threading
 import time
 from dataclasses import dataclass
+from functools import cache
 
+import redis
 from django.conf import settings
-from django.core.cache import cache
 from rest_framework import authentication, exceptions, throttling
 
+from api.degrade import redis_guard
 from api.models import ApiKey
 
 DURATIONS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -50,6 +60,7 @@ class Usage:
     duration: int | None
     current_use: int = 0
     next_use_secs: int = 0
+    allowed: bool = True
 
     def as_ll2(self):
         return {
@@ -72,29 +83,92 @@ def caller(request):
     return Usage(ident, limit, duration)
 
 
+# KEYS[1]: the caller's hash {start, used}; ARGV: now, duration, limit, count (1 or 0).
+COUNT_IN_REDIS = """
+local h = redis.call("HMGET", KEYS[1], "start", "used")
+local start, used = tonumber(h[1]), tonumber(h[2]) or 0
+if start == nil or start + tonumber(ARGV[2]) <= tonumber(ARGV[1]) then
+  if ARGV[4] ~= "1" then return {"", 0} end
+  redis.call("HSET", KEYS[1], "start", ARGV[1], "used", 1)
+  redis.call("EXPIRE", KEYS[1], ARGV[2])
+  return {ARGV[1], 1}
+end
+if ARGV[4] == "1" and used <= tonumber(ARGV[3]) then
+  used = redis.call("HINCRBY", KEYS[1], "used", 1)
+end
+return {h[1], used}
+"""
+
+
+@cache
+def _redis_script(url):
+    client = redis.Redis.from_url(url, socket_timeout=0.5, socket_connect_timeout=0.5)
+    return client.register_script(COUNT_IN_REDIS)
+
+
+def count_in_redis(ident, limit, duration, now, count):
+    key = f"{settings.CACHE_KEY_PREFIX}:throttle:{ident}"
+    start, used = _redis_script(settings.REDIS_URL)(
+        keys=[key], args=[repr(now), duration, limit, int(count)]
+    )
+    return (float(start) if start else None), int(used)
+
+
+_files = threading.local()
+
+
+def _counter_file():
+    path = str(settings.THROTTLE_COUNTER_FILE)
+    connection = getattr(_files, "connections", {}).get(path)
+    if connection is None:
+        connection = sqlite3.connect(path, timeout=5, isolation_level=None)
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=NORMAL")
+        connection.execute(
+            "CREATE TABLE IF NOT EXISTS counters "
+            "(ident TEXT PRIMARY KEY, start REAL NOT NULL, used INTEGER NOT NULL)"
+        )
+        # Windows last a day at most: older rows are done with.
+        connection.execute("DELETE FROM counters WHERE start < ?", (time.time() - 2 * 86400,))
+        _files.__dict__.setdefault("connections", {})[path] = connection
+    return connection
+
+
+def count_in_file(ident, limit, duration, now, count):
+    connection = _counter_file()
+    if count:
+        row = connection.execute(
+            "INSERT INTO counters (ident, start, used) VALUES (:ident, :now, 1) "
+            "ON CONFLICT (ident) DO UPDATE SET "
+            "start = CASE WHEN start + :duration <= :now THEN :now ELSE start END, "
+            "used = CASE WHEN start + :duration <= :now THEN 1 "
+            "WHEN used <= :limit THEN used + 1 ELSE used END "
+            "RETURNING start, used",
+            {"ident": ident, "now": now, "duration": duration, "limit": limit},
+        ).fetchone()
+    else:
+        row = connection.execute(
+            "SELECT start, used FROM counters WHERE ident = ?", (ident,)
+        ).fetchone()
+    if row is None or row[0] + duration <= now:
+        return None, 0
+    return row
+
+
 def usage(request, count=False):
     """The caller's use of its current window; with `count`, this request is counted."""
     found = caller(request)
     if found.limit is None:
         return found
     now = time.time()
-    start_key = f"throttle:{found.ident}:start"
-    if count:
-        cache.add(start_key, now, timeout=found.duration)
-    start = cache.get(start_key)
-    if start is None:
-        return found
-    count_key = f"throttle:{found.ident}:{start}"
-    if count:
-        cache.add(count_key, 0, timeout=found.duration)
-        try:
-            found.current_use = cache.incr(count_key)
-        except ValueError:
-            # The window ended between the two calls: this request opens the next one.
-            found.current_use = 1
+    args = (found.ident, found.limit, found.duration, now, count)
+    if settings.REDIS_URL:
+        start, used = redis_guard.call(lambda: count_in_redis(*args), lambda: count_in_file(*args))
     else:
-        found.current_use = cache.get(count_key, 0)
-    if found.current_use >= found.limit:
+        start, used = count_in_file(*args)
+    found.allowed = used <= found.limit
+    found.current_use = min(used, found.limit)
+    if start is not None and used >= found.limit:
         found.next_use_secs = max(0, int(start + found.duration - now + 0.999))
     return found
 
@@ -102,7 +176,7 @@ def usage(request, count=False):
 class LL2Throttle(throttling.BaseThrottle):
     def allow_request(self, request, view):
         self.found = usage(request, count=True)
-        return self.found.limit is None or self.found.current_use <= self.found.limit
+        return self.found.limit is None or self.found.allowed
 
     def wait(self):
         return self.found.next_use_secs

@@ -1,10 +1,9 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from api import views
-from api.health import health
 
 
 def common(version):
@@ -21,6 +20,8 @@ def common(version):
             SpectacularSwaggerView.as_view(url_name=f"{version}:schema", throttle_classes=[]),
             name="swagger",
         ),
+        # Last: any other path under a version is DRF's JSON 404, not Django's HTML page.
+        re_path(r"^.*/$", views.NotFoundView.as_view()),
     ]
 
 
@@ -41,10 +42,10 @@ def legacy(version):
 
 
 urlpatterns = [
-    path("health/", health, name="health"),
     path("2.0.0/", include((legacy("2.0.0"), "api"), namespace="2.0.0")),
     path("2.2.0/", include((legacy("2.2.0"), "api"), namespace="2.2.0")),
     path("2.3.0/", include((v2_3_0(), "api"), namespace="2.3.0")),
+    re_path(r"^\d+\.\d+\.\d+/.*/$", views.NotFoundView.as_view()),
 ]
 
 if settings.BENCH_VIEWS:

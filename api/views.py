@@ -1,12 +1,12 @@
 """Thin read-only viewsets: filters, search, ordering, and rows rendered in their shape."""
 
 from drf_spectacular.utils import extend_schema
-from rest_framework import views, viewsets
+from rest_framework import exceptions, views, viewsets
 from rest_framework.response import Response
 
 from api import loader
 from api.builder import Context, compile_shape
-from api.cache import respond
+from api.cache import respond, snapshot
 from api.fields import Links
 from api.filters import DockingEventFilter, LegacyDockingEventFilter
 from api.schema import DockingEventSchema
@@ -34,7 +34,8 @@ class ReadOnly(viewsets.ReadOnlyModelViewSet):
         """JSON through the response cache (api/cache.py); the browsable page as DRF's."""
         if request.accepted_renderer.format == "json":
             return respond(request, build)
-        return Response(build(live=False))
+        with snapshot():
+            return Response(build(live=False))
 
     def list(self, request, *args, **kwargs):
         def build(live):
@@ -186,3 +187,13 @@ class ThrottleStatusView(views.APIView):
     @extend_schema(responses=APIThrottle)
     def get(self, request, *args, **kwargs):
         return Response(usage(request).as_ll2())
+
+
+class NotFoundView(views.APIView):
+    """Any path under a version that names nothing: DRF's 404, in JSON or the browsable page."""
+
+    http_method_names = ["get"]
+    schema = None
+
+    def get(self, request, *args, **kwargs):
+        raise exceptions.NotFound()

@@ -1,13 +1,19 @@
-"""Settings come from the environment (see .env.example); the defaults run a local SQLite server."""
+"""Settings come from the environment, and from `.env` beside manage.py for what the
+environment doesn't set (see .env.example); the defaults run a local SQLite server."""
 
 import os
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from environs import Env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DEVELOPMENT_SECRET_KEY = "insecure-development-key-do-not-use-in-production"
+
+# The server, manage.py commands (the README's cron line for sync_ll2) and the tests read the
+# same file, so they use the same database. Variables already set win over the file.
+Env().read_env(os.environ.get("ENV_FILE", BASE_DIR / ".env"), recurse=False, override=False)
 
 
 def env_bool(name, default=False):
@@ -54,11 +60,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "api.middleware.HealthCheck",
+    "api.middleware.RequestGuard",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.common.CommonMiddleware",
+    "api.middleware.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -87,29 +95,48 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        # A connection a database restart broke is replaced at the next request.
+        conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL: readers never wait for a writer (an import), and a writer waits for another
+    # writer up to the timeout instead of failing at once.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Redis in production: throttle counters and cached responses shared by every app process.
+# Redis in production: throttle counters and cached responses shared by every app process and
+# host. Short timeouts: when Redis fails, requests are answered without it (api/degrade.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "docking")
 CACHES = {
     "default": (
         {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "docking"),
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": {"socket_timeout": 0.5, "socket_connect_timeout": 0.5},
         }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
 
-# Cached responses need a cache every process shares (api/cache.py): on by default with Redis.
-RESPONSE_CACHE = env_bool("RESPONSE_CACHE", bool(REDIS_URL))
+# The response cache (api/cache.py) is keyed by the data generation, a row of the database, so
+# it is never stale whichever process wrote: each process keeps its recent responses in
+# memory, and with Redis they are shared too.
+RESPONSE_CACHE = env_bool("RESPONSE_CACHE", True)
 RESPONSE_CACHE_SECONDS = int(os.environ.get("RESPONSE_CACHE_SECONDS", "3600"))
-# What each process keeps of the responses it served last, besides Redis.
 RESPONSE_MEMORY_BYTES = int(os.environ.get("RESPONSE_MEMORY_BYTES", str(64 * 1024 * 1024)))
+
+# Rate-limit counters without Redis, or while it is down: a SQLite file every process of this
+# host shares (api/throttling.py).
+THROTTLE_COUNTER_FILE = Path(
+    os.environ.get("THROTTLE_COUNTER_FILE", BASE_DIR / "throttle-counters.sqlite3")
+)
 
 # The benchmark's reference view (api/bench.py), off unless a benchmark asks for it.
 BENCH_VIEWS = env_bool("BENCH_VIEWS")
@@ -158,7 +185,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "api.pagination.LimitOffset",
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.SearchFilter",
+        "api.filters.BoundedSearch",
         "api.filters.NullsLikePostgresOrdering",
     ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -1,5 +1,8 @@
 """The test run: the same settings, a fast password hasher, no rate limit unless a test sets one."""
 
+import tempfile
+from pathlib import Path
+
 from config.settings import *  # noqa: F403
 from config.settings import STORAGES
 
@@ -15,3 +18,5 @@ STATIC_ROOT = None
 # Tests roll their writes back instead of committing them, so a write would never replace the
 # data generation: responses are cached only where a test asks for it (tests/test_cache.py).
 RESPONSE_CACHE = False
+# Each test run counts rate limits in a file of its own (tests/test_throttle.py: one per test).
+THROTTLE_COUNTER_FILE = Path(tempfile.mkdtemp(prefix="docking-tests-")) / "throttle.sqlite3"

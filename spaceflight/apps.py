@@ -8,11 +8,14 @@ class SpaceflightConfig(AppConfig):
 
     def ready(self):
         from spaceflight.changes import on_write
+        from spaceflight.models import Curated, DataGeneration
 
-        for model in self.get_models():
+        # What the API serves; the generation row itself and curators' marks are not.
+        served = [m for m in self.get_models() if m not in (DataGeneration, Curated)]
+        for model in served:
             post_save.connect(on_write, sender=model, dispatch_uid=f"changes-save-{model}")
             post_delete.connect(on_write, sender=model, dispatch_uid=f"changes-delete-{model}")
-        for model in self.get_models():
+        for model in served:
             for field in model._meta.many_to_many:
                 m2m_changed.connect(
                     on_write, sender=field.remote_field.through, dispatch_uid=f"changes-{field}"

@@ -1,72 +1,52 @@
-"""The data generation: a token in the shared cache that every committed write replaces.
+"""The data generation: a token that every write replaces, kept beside the data.
 
 Readers that keep derived copies (the API's response cache) key them by the token, so a copy
-made before a write is never used after it. Saves, deletes and many-to-many changes of any
-domain model replace it through signals (once per transaction, after it commits); code that
-writes in bulk (`bulk_create`, `update`) calls `data_changed()` itself when it is done.
+made before a write is never used after it. The token is a row of the database
+(`DataGeneration`) replaced in the same transaction as the write: it commits, or rolls back,
+with the data, and a reader that reads it in the snapshot it reads the data from (api/cache.py)
+always pairs a token with the data it stands for. Nothing is left to do after a commit, so a
+commit can't be followed by a failed invalidation.
+
+Saves, deletes and many-to-many changes of any domain model replace it through signals (once
+per transaction); code that writes in bulk (`bulk_create`, `update`) calls `data_changed()`
+itself, inside its transaction.
 """
 
 import uuid
+from datetime import UTC, datetime
 
-from django.core.cache import caches
-from django.core.cache.backends.redis import RedisCache
 from django.db import connection, transaction
 from django.utils import timezone
 
-KEY = "data-generation"
-
-
-class Token:
-    """The token, `"hex:timestamp"`, in the default cache. Every API response reads it, so
-    with Redis it is read by one Redis client kept per cache connection: Django's cache makes
-    a new client (and its table of reply callbacks) on every call."""
-
-    def __init__(self):
-        self.cache = caches["default"]
-        self.client = None
-        if isinstance(self.cache, RedisCache):
-            if "_generation_client" not in self.cache.__dict__:
-                self.cache._generation_client = self.cache._cache.get_client(KEY, write=True)
-            self.client = self.cache._generation_client
-            self.key = self.cache.make_and_validate_key(KEY)
-
-    def get(self):
-        if self.client is None:
-            return self.cache.get(KEY)
-        value = self.client.get(self.key)
-        return None if value is None else value.decode()
-
-    def set(self, value, only_if_missing=False):
-        if self.client is not None:
-            self.client.set(self.key, value, nx=only_if_missing)
-        elif only_if_missing:
-            self.cache.add(KEY, value, timeout=None)
-        else:
-            self.cache.set(KEY, value, timeout=None)
-
-
-def _new_value():
-    return f"{uuid.uuid4().hex}:{timezone.now().timestamp()}"
+# The generation of a database no write has gone through yet (just migrated, or flushed).
+INITIAL = ("initial", datetime(2000, 1, 1, tzinfo=UTC))
 
 
 def generation():
-    """`(token, time of the last write as a timestamp)`, made once if the cache has none."""
-    token = Token()
-    value = token.get()
-    if value is None:
-        token.set(_new_value(), only_if_missing=True)
-        value = token.get()
-    hexdigits, changed_at = value.split(":")
-    return hexdigits, float(changed_at)
+    """`(token, time of the last write)`."""
+    from spaceflight.models import DataGeneration
+
+    row = DataGeneration.objects.filter(pk=1).values_list("token", "changed_at").first()
+    return row or INITIAL
 
 
 def data_changed():
-    Token().set(_new_value())
+    from spaceflight.models import DataGeneration
+
+    DataGeneration.objects.update_or_create(
+        pk=1, defaults={"token": uuid.uuid4().hex, "changed_at": timezone.now()}
+    )
+
+
+def _replaced_in_this_transaction():
+    """A marker in the transaction's commit callbacks: Django drops it with the transaction
+    (or the savepoint) it was registered in, so a rolled-back replacement is done again."""
 
 
 def on_write(**kwargs):
-    """Signal receiver: replace the token when the current transaction commits (once)."""
+    """Signal receiver: replace the token in the writing transaction (once per transaction)."""
     if not connection.in_atomic_block:
         data_changed()
-    elif not any(callback is data_changed for _, callback, _ in connection.run_on_commit):
-        transaction.on_commit(data_changed)
+    elif not any(cb is _replaced_in_this_transaction for _, cb, _ in connection.run_on_commit):
+        data_changed()
+        transaction.on_commit(_replaced_in_this_transaction)

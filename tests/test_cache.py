@@ -33,9 +33,11 @@ def ended(frozen):
     return factories.docking(1, departure_day=40, chaser=flight)
 
 
-def test_a_repeated_request_is_served_without_the_database(api, ended, django_assert_num_queries):
+def test_a_repeated_request_costs_one_read_of_the_generation(
+    api, ended, django_assert_num_queries
+):
     first = api.get(LIST)
-    with django_assert_num_queries(0):
+    with django_assert_num_queries(1):
         again = api.get(LIST)
     assert again.content == first.content
 
@@ -79,7 +81,7 @@ def test_live_durations_stay_live_in_cached_responses(api, frozen, django_assert
 
     with frozen("2025-03-01T00:00:00Z"):
         first = api.get(LIST)
-    with frozen("2025-03-02T00:00:01.5Z"), django_assert_num_queries(0):
+    with frozen("2025-03-02T00:00:01.5Z"), django_assert_num_queries(1):
         later = api.get(LIST)
 
     durations = [
@@ -98,6 +100,9 @@ def test_conditional_get(api, ended):
     assert api.get(LIST, HTTP_IF_NONE_MATCH=etag).status_code == 304
     assert api.get(LIST, HTTP_IF_MODIFIED_SINCE=modified).status_code == 304
     assert api.get(LIST, HTTP_IF_NONE_MATCH='"other"').status_code == 200
+    # A proxy that compresses (nginx with gzip) makes the tag weak; it still matches.
+    assert api.get(LIST, HTTP_IF_NONE_MATCH=f"W/{etag}").status_code == 304
+    assert api.get(LIST, HTTP_IF_NONE_MATCH=f'"other", W/{etag}').status_code == 304
 
     location = ended.docking_location
     location.name = "Renamed"

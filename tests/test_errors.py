@@ -84,3 +84,38 @@ def test_legacy_unknown_id_gives_json_404(api, event):
 
 def test_unserved_version_is_a_404(api, event):
     assert api.get("/2.1.0/docking_event/").status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/2.3.0/nothing/", "/2.2.0/spacecraft/x/y/", "/2.9.0/thing/"])
+def test_unknown_api_paths_answer_json(api, path):
+    response = api.get(path)
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not found."}
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_a_path_without_its_slash_is_redirected_whatever_the_method(api, settings, debug):
+    settings.DEBUG = debug
+    for method in ("get", "post"):
+        response = getattr(api, method)("/2.3.0/docking_events")
+        assert response.status_code == 301
+        assert response["Location"] == "/2.3.0/docking_events/"
+
+
+@pytest.mark.parametrize("endpoint", ["/2.3.0/docking_events/", "/2.2.0/docking_event/"])
+def test_search_words_are_bounded(api, event, endpoint):
+    assert api.get(endpoint, {"search": " ".join(["ISS"] * 1500)}).status_code == 200
+    words = " ".join(f"w{i}" for i in range(1500))
+    response = api.get(endpoint, {"search": words})
+    assert response.status_code == 400
+    assert response.json() == {"search": ["Search for at most 32 words."]}
+    assert api.get(endpoint, {"search": " ".join(f"w{i}" for i in range(32))}).status_code == 200
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_too_many_query_parameters_is_a_400(api, settings, event, debug):
+    settings.DEBUG = debug
+    query = "&".join(f"p{i}=1" for i in range(1200))
+    response = api.get(f"/2.3.0/docking_events/?{query}")
+    assert response.status_code == 400
+    assert "exceeded" in response.json()["detail"]

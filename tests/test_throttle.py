@@ -14,10 +14,12 @@ URL = "/2.3.0/docking_events/"
 
 
 @pytest.fixture(autouse=True)
-def ll2_rates(settings):
+def ll2_rates(settings, tmp_path):
     cache.clear()
     settings.THROTTLE_ANON_RATE = "15/hour"
     settings.THROTTLE_KEY_RATE = "1000/hour"
+    settings.THROTTLE_COUNTER_FILE = tmp_path / "counters.sqlite3"
+    settings.CACHE_KEY_PREFIX = f"test-{tmp_path.name}"
     yield
     cache.clear()
 
@@ -37,6 +39,17 @@ def test_sixteenth_anonymous_request_within_the_hour_is_refused(api):
     assert response.status_code == 429
     assert response.json()["detail"].startswith("Request was throttled. Expected available in")
     assert 3590 <= int(response["Retry-After"]) <= 3600
+
+
+def test_refused_requests_are_not_counted_and_the_window_ends(api, frozen):
+    with frozen("2025-01-01T00:00:00Z"):
+        statuses = [api.get(URL).status_code for _ in range(20)]
+        assert api.get("/2.3.0/api-throttle/").json()["current_use"] == 15
+    assert statuses == [200] * 15 + [429] * 5
+    with frozen("2025-01-01T00:59:59Z"):
+        assert api.get(URL).status_code == 429
+    with frozen("2025-01-01T01:00:00Z"):
+        assert [api.get(URL).status_code for _ in range(16)] == [200] * 15 + [429]
 
 
 def test_addresses_are_counted_apart(api):

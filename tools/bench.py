@@ -173,7 +173,7 @@ def measure_size(size, base_database, redis, args):
     results = {}
     bodies = {}
     for mode, cache in (("cold", "0"), ("warm", "1")):
-        with running({**env, "RESPONSE_CACHE": cache}) as (base,):
+        with running({**env, "RESPONSE_CACHE": cache}, server="gunicorn") as (base,):
             if mode == "warm":
                 results[("constant DRF view", "warm")] = wrk(
                     base + "/bench/constant/", args.seconds, args.connections, args.repeat

@@ -1,4 +1,5 @@
-"""Real instances of our server, for the tests and the benchmark: gunicorn on 127.0.0.1."""
+"""Real instances of our server, for the tests and the benchmark, on 127.0.0.1: `make serve`'s
+granian (config/serve.py), or gunicorn (gunicorn.conf.py) for the benchmark's comparison."""
 
 import contextlib
 import os
@@ -26,6 +27,7 @@ def server_env(**overrides):
         SECRET_KEY="a-long-random-string-for-test-servers-only",
         WEB_CONCURRENCY="1",
         GUNICORN_ACCESSLOG="",
+        ACCESS_LOG="0",
     )
     env.update(overrides)
     return env
@@ -60,16 +62,22 @@ def healthy(base):
         return False
 
 
+COMMANDS = {
+    "granian": [sys.executable, "-m", "config.serve"],
+    "gunicorn": [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "config.wsgi"],
+}
+
+
 @contextlib.contextmanager
-def running(env, count=1):
-    """`count` gunicorn servers with `env`; yields their base URLs, stops them after."""
+def running(env, count=1, server="granian"):
+    """`count` servers with `env`; yields their base URLs, stops them after."""
     servers, bases = [], []
     try:
         for _ in range(count):
             port = free_port()
             servers.append(
                 subprocess.Popen(
-                    [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "config.wsgi"],
+                    COMMANDS[server],
                     cwd=ROOT,
                     env={**env, "PORT": str(port)},
                     stdout=subprocess.DEVNULL,
