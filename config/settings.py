@@ -13,21 +13,13 @@ DEVELOPMENT_SECRET_KEY = "insecure-development-key-do-not-use-in-production"
 
 # The server, manage.py commands (the README's cron line for sync_ll2) and the tests read the
 # same file, so they use the same database. Variables already set win over the file.
-Env().read_env(os.environ.get("ENV_FILE", BASE_DIR / ".env"), recurse=False, override=False)
+env = Env()
+env.read_env(os.environ.get("ENV_FILE", BASE_DIR / ".env"), recurse=False)
 
-
-def env_bool(name, default=False):
-    return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name, default):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-DEBUG = env_bool("DEBUG")
-SECRET_KEY = os.environ.get("SECRET_KEY") or DEVELOPMENT_SECRET_KEY
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
+DEBUG = env.bool("DEBUG", False)
+SECRET_KEY = env.str("SECRET_KEY", "") or DEVELOPMENT_SECRET_KEY
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", [])
 
 
 def require_production_secret():
@@ -93,8 +85,8 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        env.str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        conn_max_age=env.int("DB_CONN_MAX_AGE", 60),
         # A connection a database restart broke is replaced at the next request.
         conn_health_checks=True,
     )
@@ -110,8 +102,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis in production: throttle counters and cached responses shared by every app process and
 # host. Short timeouts: when Redis fails, requests are answered without it (api/degrade.py).
-REDIS_URL = os.environ.get("REDIS_URL", "")
-CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "docking")
+REDIS_URL = env.str("REDIS_URL", "")
+CACHE_KEY_PREFIX = env.str("CACHE_KEY_PREFIX", "docking")
 CACHES = {
     "default": (
         {
@@ -128,18 +120,16 @@ CACHES = {
 # The response cache (api/cache.py) is keyed by the data generation, a row of the database, so
 # it is never stale whichever process wrote: each process keeps its recent responses in
 # memory, and with Redis they are shared too.
-RESPONSE_CACHE = env_bool("RESPONSE_CACHE", True)
-RESPONSE_CACHE_SECONDS = int(os.environ.get("RESPONSE_CACHE_SECONDS", "3600"))
-RESPONSE_MEMORY_BYTES = int(os.environ.get("RESPONSE_MEMORY_BYTES", str(64 * 1024 * 1024)))
+RESPONSE_CACHE = env.bool("RESPONSE_CACHE", True)
+RESPONSE_CACHE_SECONDS = env.int("RESPONSE_CACHE_SECONDS", 3600)
+RESPONSE_MEMORY_BYTES = env.int("RESPONSE_MEMORY_BYTES", 64 * 1024 * 1024)
 
 # Rate-limit counters without Redis, or while it is down: a SQLite file every process of this
 # host shares (api/throttling.py).
-THROTTLE_COUNTER_FILE = Path(
-    os.environ.get("THROTTLE_COUNTER_FILE", BASE_DIR / "throttle-counters.sqlite3")
-)
+THROTTLE_COUNTER_FILE = env.path("THROTTLE_COUNTER_FILE", BASE_DIR / "throttle-counters.sqlite3")
 
 # The benchmark's reference view (api/bench.py), off unless a benchmark asks for it.
-BENCH_VIEWS = env_bool("BENCH_VIEWS")
+BENCH_VIEWS = env.bool("BENCH_VIEWS", False)
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
@@ -165,9 +155,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES")
-if env_bool("BEHIND_TLS_PROXY"):
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", 0)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env.bool("SECURE_COOKIES", False)
+if env.bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 REST_FRAMEWORK = {
@@ -191,12 +181,12 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DATETIME_FORMAT": "%Y-%m-%dT%H:%M:%SZ",
     # Client addresses come from X-Forwarded-For behind this many proxies (0: REMOTE_ADDR).
-    "NUM_PROXIES": int(os.environ.get("NUM_PROXIES", "0")),
+    "NUM_PROXIES": env.int("NUM_PROXIES", 0),
 }
 
 # LL2's free tier: 15 requests an hour for an anonymous address; API keys carry their own rate.
-THROTTLE_ANON_RATE = os.environ.get("THROTTLE_ANON_RATE", "15/hour")
-THROTTLE_KEY_RATE = os.environ.get("THROTTLE_KEY_RATE", "1000/hour")
+THROTTLE_ANON_RATE = env.str("THROTTLE_ANON_RATE", "15/hour")
+THROTTLE_KEY_RATE = env.str("THROTTLE_KEY_RATE", "1000/hour")
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Docking events API (Launch Library 2 compatible)",
@@ -217,5 +207,5 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", "WARNING")},
 }

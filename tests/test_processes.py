@@ -1,7 +1,7 @@
 """Two app processes on one PostgreSQL and one Redis: shared rate limits, no stale reads.
 
 Runs on the production stack only (DATABASE_URL on PostgreSQL and REDIS_URL set, as in the
-second pass of .ci/run): the servers are real gunicorn processes on their own database.
+second pass of .ci/run): the servers are real `make serve` processes on their own database.
 """
 
 import http.cookiejar
@@ -27,7 +27,7 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def stack():
-    """A database of its own, the bundled data, a curator, a key, and two gunicorn servers."""
+    """A database of its own, the bundled data, a curator, a key, and two servers."""
     import psycopg
 
     name = f"docking_processes_{os.getpid()}"

@@ -43,13 +43,19 @@ def test_security_headers(api):
     assert response["X-Frame-Options"] == "DENY"
 
 
+def start_env(**env):
+    clean = {
+        k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG", "DATABASE_URL")
+    }
+    clean.update(DJANGO_SETTINGS_MODULE="config.settings", ENV_FILE="/nonexistent/.env")
+    return {**clean, **env}
+
+
 def start_wsgi(**env):
-    clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")}
-    clean["DJANGO_SETTINGS_MODULE"] = "config.settings"
     return subprocess.run(
         [sys.executable, "-c", "import config.wsgi"],
         cwd=ROOT,
-        env={**clean, **env},
+        env=start_env(**env),
         capture_output=True,
         text=True,
     )
@@ -64,3 +70,30 @@ def test_server_refuses_to_start_without_a_secret_key():
 def test_server_starts_with_a_secret_key_or_in_debug():
     assert start_wsgi(SECRET_KEY="x" * 50).returncode == 0
     assert start_wsgi(DEBUG="1").returncode == 0
+
+
+def test_settings_are_read_from_the_env_file(tmp_path):
+    """What `make run` writes (.env with a secret of its own) lets `manage.py runserver`, the
+    server and cron jobs start with the same settings; the environment still wins."""
+    env_file = tmp_path / ".env"
+    database = tmp_path / "from-env-file.sqlite3"
+    env_file.write_text(f"SECRET_KEY={'k' * 50}\nDATABASE_URL=sqlite:///{database}\n")
+    show = "from django.conf import settings; print(settings.DATABASES['default']['NAME'])"
+    result = subprocess.run(
+        [sys.executable, "-c", f"import config.wsgi; {show}"],
+        cwd=ROOT,
+        env={**start_env(), "ENV_FILE": str(env_file)},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(database)
+    overridden = start_env(DATABASE_URL="sqlite:////tmp/other.sqlite3", ENV_FILE=str(env_file))
+    result = subprocess.run(
+        [sys.executable, "-c", f"import config.wsgi; {show}"],
+        cwd=ROOT,
+        env=overridden,
+        capture_output=True,
+        text=True,
+    )
+    assert result.stdout.strip() == "/tmp/other.sqlite3"
