@@ -21,25 +21,25 @@ from api.shapes import SHAPES
 
 
 class LinkExtension(OpenApiSerializerFieldExtension):
-    target_class = "api.fields.Link"
+    target_class = "api.shapes.base.Link"
 
     def map_serializer_field(self, auto_schema, direction):
         return build_basic_type(OpenApiTypes.URI)
 
 
 class RelatedUrlExtension(LinkExtension):
-    target_class = "api.fields.RelatedUrl"
+    target_class = "api.shapes.base.RelatedUrl"
 
 
 class ConstantExtension(OpenApiSerializerFieldExtension):
-    target_class = "api.fields.Constant"
+    target_class = "api.shapes.base.Constant"
 
     def map_serializer_field(self, auto_schema, direction):
         return {"type": "string", "enum": [self.target.value]}
 
 
 class IsoDurationExtension(OpenApiSerializerFieldExtension):
-    target_class = "api.fields.IsoDuration"
+    target_class = "api.shapes.base.IsoDuration"
 
     def map_serializer_field(self, auto_schema, direction):
         return {"type": "string", "format": "duration", "example": "P44DT5H29M30.269441S"}
@@ -59,7 +59,7 @@ class ApiKeyScheme(OpenApiAuthenticationExtension):
 
 
 class LiveDurationExtension(IsoDurationExtension):
-    target_class = "api.fields.LiveDuration"
+    target_class = "api.shapes.base.LiveDuration"
 
 
 def _source_is_nullable(model, source):

@@ -4,11 +4,9 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, views, viewsets
 from rest_framework.response import Response
 
-from api import loader
-from api.builder import Context, compile_shape
-from api.cache import respond, snapshot
-from api.fields import Links
 from api.filters import DockingEventFilter, LegacyDockingEventFilter
+from api.rendering import render
+from api.responses import respond, snapshot
 from api.schema import DockingEventSchema
 from api.shapes import DOCKING_LOCATION_SHAPES, SHAPES, APIThrottle
 from api.throttling import usage
@@ -23,15 +21,11 @@ class ReadOnly(viewsets.ReadOnlyModelViewSet):
         return f"{self.view_title} {self.suffix}" if self.suffix else self.view_title
 
     def render(self, rows, live=False):
-        """Rows in the request's shape: loaded table by table, rendered by the compiled shape
-        (api/loader.py, api/builder.py); the same JSON as DRF's serializer, faster."""
-        shape = self.get_serializer_class()
-        loader.load(rows, shape)
-        render, context = compile_shape(shape), Context(Links(self.request), live)
-        return [render(row, context) for row in rows]
+        """Rows in the request's shape (api/rendering/): the same JSON as DRF's serializer."""
+        return render(self.request, rows, self.get_serializer_class(), live)
 
     def answer(self, request, build):
-        """JSON through the response cache (api/cache.py); the browsable page as DRF's."""
+        """JSON through the response cache (api/responses.py); the browsable page as DRF's."""
         if request.accepted_renderer.format == "json":
             return respond(request, build)
         with snapshot():

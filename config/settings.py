@@ -117,7 +117,7 @@ CACHES = {
     )
 }
 
-# The response cache (api/cache.py) is keyed by the data generation, a row of the database, so
+# The response cache (api/responses.py) is keyed by the data generation, a row of the database, so
 # it is never stale whichever process wrote: each process keeps its recent responses in
 # memory, and with Redis they are shared too.
 RESPONSE_CACHE = env.bool("RESPONSE_CACHE", True)

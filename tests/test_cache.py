@@ -33,9 +33,7 @@ def ended(frozen):
     return factories.docking(1, departure_day=40, chaser=flight)
 
 
-def test_a_repeated_request_costs_one_read_of_the_generation(
-    api, ended, django_assert_num_queries
-):
+def test_a_repeated_request_costs_one_read_of_the_generation(api, ended, django_assert_num_queries):
     first = api.get(LIST)
     with django_assert_num_queries(1):
         again = api.get(LIST)
@@ -125,7 +123,8 @@ def test_browsable_page_is_not_cached_and_still_works(api, ended):
 
 
 def test_each_process_keeps_recent_responses_within_a_memory_budget():
-    from api.cache import Recent, Template
+    from api.cache import Recent
+    from api.rendering.live import Template
 
     recent = Recent(budget=100)
     for key in "abc":

@@ -6,11 +6,11 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-# Every response is built in one snapshot (api/cache.py): its transaction (a savepoint inside
+# Every response is built in one snapshot (api/responses.py): its transaction (a savepoint inside
 # the test's), and the data generation read in it.
 SNAPSHOT = 3
 # Pinned per (version, mode): a count and a page query, then one query per table and depth
-# the shape reaches (api/loader.py), whatever the number of rows.
+# the shape reaches (api/rendering/loader.py), whatever the number of rows.
 LIST_QUERIES = {
     ("2.0.0", "normal"): SNAPSHOT + 8,
     ("2.0.0", "detailed"): SNAPSHOT + 11,

@@ -1,4 +1,4 @@
-"""The compiled shapes (api/builder.py) render exactly what DRF renders from the same shapes."""
+"""The compiled shapes (api/rendering/) render exactly what DRF renders from the same shapes."""
 
 import json
 
@@ -8,9 +8,9 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
 
-from api import loader
-from api.builder import Context, compile_shape
-from api.fields import Links
+from api.rendering import loader
+from api.rendering.compile import Context, compile_shape
+from api.rendering.links import Links
 from api.shapes import DOCKING_LOCATION_SHAPES, SHAPES
 from spaceflight.models import DockingEvent, DockingLocation
 from tests import factories

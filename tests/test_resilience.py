@@ -46,7 +46,7 @@ def test_an_unavailable_database_is_a_503_with_retry_after(api, monkeypatch, eve
     def unavailable():
         raise OperationalError(error)
 
-    monkeypatch.setattr("api.cache.generation", unavailable)
+    monkeypatch.setattr("api.responses.generation", unavailable)
     response = api.get(LIST)
     assert response.status_code == 503
     assert response["Retry-After"] == "5"

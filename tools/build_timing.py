@@ -13,9 +13,9 @@ import orjson  # noqa: E402
 from rest_framework.request import Request  # noqa: E402
 from rest_framework.test import APIRequestFactory  # noqa: E402
 
-from api import loader  # noqa: E402
-from api.builder import Context, compile_shape  # noqa: E402
-from api.fields import Links  # noqa: E402
+from api.rendering import loader  # noqa: E402
+from api.rendering.compile import Context, compile_shape  # noqa: E402
+from api.rendering.links import Links  # noqa: E402
 from api.shapes import SHAPES  # noqa: E402
 from spaceflight.models import DockingEvent  # noqa: E402
 

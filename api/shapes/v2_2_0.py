@@ -6,8 +6,8 @@ a station (`space_station`, detailed only); agency types are strings and images 
 
 from rest_framework import serializers as s
 
-from api import v2_3_0
-from api.fields import IsoDuration, Link, RelatedUrl, Shape
+from api.shapes import v2_3_0
+from api.shapes.base import IsoDuration, Link, RelatedUrl, Shape
 
 
 class AgencyMini(Shape):

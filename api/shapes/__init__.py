@@ -1,7 +1,7 @@
 """Which shape answers a request: one row per (version, mode). A new version is a new module
 and its rows here (and its URL module in api/urls.py)."""
 
-from api import v2_0_0, v2_2_0, v2_3_0
+from api.shapes import v2_0_0, v2_2_0, v2_3_0
 
 SHAPES = {
     ("2.0.0", "normal"): v2_0_0.DockingEventNormal,

@@ -14,8 +14,8 @@ import isodate
 from django.utils.duration import duration_string
 from rest_framework import serializers as s
 
-from api.cache import live_marker
-from api.fields import Constant, IsoDuration, Link, LiveDuration, RelatedUrl
+from api.rendering.live import live_marker
+from api.shapes.base import Constant, IsoDuration, Link, LiveDuration, RelatedUrl
 
 
 class Context:

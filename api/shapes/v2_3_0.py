@@ -2,7 +2,7 @@
 
 from rest_framework import serializers as s
 
-from api.fields import Constant, IsoDuration, Link, LiveDuration, Shape, plain
+from api.shapes.base import Constant, IsoDuration, Link, LiveDuration, Shape, plain
 from spaceflight import models as m
 
 # Small lookups shown as they are stored.

@@ -3,8 +3,8 @@ a docking location without its station."""
 
 from rest_framework import serializers as s
 
-from api import v2_2_0, v2_3_0
-from api.fields import Link, Shape
+from api.shapes import v2_2_0, v2_3_0
+from api.shapes.base import Link, Shape
 
 
 class SpacecraftNormal(Shape):

@@ -1,0 +1,22 @@
+"""Rows into JSON: what a shape shows is loaded table by table (loader.py), rendered by the
+shape compiled into plain functions (compile.py), with the request's hyperlinks (links.py) and
+live durations as markers a cached body fills in per response (live.py)."""
+
+from api.renderers import ORJSONRenderer
+from api.rendering.compile import Context, compile_shape
+from api.rendering.links import Links
+from api.rendering.live import Template
+from api.rendering.loader import load
+
+
+def render(request, rows, shape, live=False):
+    """`rows` (instances of one model) in `shape`, as the JSON-ready dicts DRF's serializer
+    would give; with `live`, live durations are markers (see live.py)."""
+    load(rows, shape)
+    to_dict, context = compile_shape(shape), Context(Links(request), live)
+    return [to_dict(row, context) for row in rows]
+
+
+def body(data):
+    """The rendered JSON body of `data`, as a Template (live markers located)."""
+    return Template(ORJSONRenderer().render(data))

@@ -1,0 +1,71 @@
+"""Responses to GET: from a cache that is never stale, with conditional GET.
+
+Every cached response is stored under the current *data generation* (spaceflight/changes.py),
+a token in the database that every write replaces in its own transaction. A response cached
+under an older token is never read again. A response is built inside one read-only snapshot
+of the database (`snapshot`), together with the token it is cached under, so it never mixes
+data from before and after a commit, and never pairs new data with an old token or old data
+with a new one.
+
+Live values are not frozen in it: a flight still in space is rendered with a marker where its
+`duration` goes, and each response fills the markers in with the duration at that moment. A
+response with live values carries no validators (its bytes change every microsecond); the
+others get an `ETag` and `Last-Modified` (the last write), and 304 when they match, by
+Django's own rules (weak comparison of `If-None-Match`, then `If-Modified-Since`).
+
+The bodies are kept by api/cache.py; a warm response costs one small read of the token from
+the database.
+"""
+
+import contextlib
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+
+from api import cache
+from api.rendering import body
+from spaceflight.changes import generation
+
+
+@contextlib.contextmanager
+def snapshot():
+    """One consistent, read-only view of the database for everything read inside: a
+    REPEATABLE READ transaction on PostgreSQL; SQLite's transactions are snapshots already
+    (in WAL mode, readers never wait for a writer)."""
+    outermost = not connection.in_atomic_block
+    with transaction.atomic():
+        if outermost and connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        yield
+
+
+def _key(token, request):
+    return f"response:{token}:{request.build_absolute_uri()}"
+
+
+def respond(request, build):
+    """The JSON response to a GET, from the cache when it can be; `build(live)` gives the
+    data, with live durations as markers when `live` is true."""
+    template = None
+    if settings.RESPONSE_CACHE:
+        token, changed_at = generation()
+        template = cache.get(_key(token, request))
+    if template is None:
+        with snapshot():
+            token, changed_at = generation()
+            template = body(build(live=True))
+        if settings.RESPONSE_CACHE:
+            cache.put(_key(token, request), template)
+    if template.etag is None:
+        return HttpResponse(template.fill(), content_type="application/json")
+    last_modified = int(changed_at.timestamp())
+    response = get_conditional_response(request, etag=template.etag, last_modified=last_modified)
+    if response is None:
+        response = HttpResponse(template.fill(), content_type="application/json")
+    response["ETag"] = template.etag
+    response["Last-Modified"] = http_date(last_modified)
+    return response
