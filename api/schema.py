@@ -6,6 +6,8 @@ nullability off the models: a field is nullable when its column, or a relation o
 it, is nullable, so the schema says what the responses really do.
 """
 
+from functools import cache
+
 from django.core.exceptions import FieldDoesNotExist
 from drf_spectacular.extensions import (
     OpenApiAuthenticationExtension,
@@ -17,7 +19,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer
 from rest_framework import serializers
 
-from api.shapes import SHAPES
+from api.shapes import ROOTS, SHAPES
 
 
 class LinkExtension(OpenApiSerializerFieldExtension):
@@ -42,7 +44,12 @@ class IsoDurationExtension(OpenApiSerializerFieldExtension):
     target_class = "api.shapes.base.IsoDuration"
 
     def map_serializer_field(self, auto_schema, direction):
-        return {"type": "string", "format": "duration", "example": "P44DT5H29M30.269441S"}
+        # Not `format: duration`: RFC 3339's durations have no fractional seconds, LL2's do.
+        return {
+            "type": "string",
+            "pattern": r"^P(\d+W|(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?)$",
+            "example": "P44DT5H29M30.269441S",
+        }
 
 
 class ApiKeyScheme(OpenApiAuthenticationExtension):
@@ -76,28 +83,71 @@ def _source_is_nullable(model, source):
     return nullable, model
 
 
-def mark_nullable(shape, model, done=None):
-    """Set `allow_null` on the declared fields of `shape` (rows of `model`) that can be null."""
-    done = set() if done is None else done
-    if (shape, model) in done:
-        return
-    done.add((shape, model))
-    for name, field in shape._declared_fields.items():
-        source = field.source or name  # a declared field learns its source when bound
-        if source == "*":
-            continue
-        many = isinstance(field, serializers.ListSerializer)
-        nullable, related = _source_is_nullable(model, source)
-        if nullable and not many:
-            # DRF copies a declared field by calling its constructor again with the
-            # arguments it was given, so the flag goes into those arguments too.
-            field.allow_null = field._kwargs["allow_null"] = True
-        child = field.child if many else field
-        if isinstance(child, serializers.Serializer) and related is not None:
-            mark_nullable(type(child), related, done)
+@cache
+def shape_models(roots):
+    """`{shape class: model}` for the root shapes `(shape, model)` and every shape they nest."""
+    found = {}
+
+    def walk(shape, model):
+        if shape in found:
+            return
+        found[shape] = model
+        for name, field in shape._declared_fields.items():
+            child = field.child if isinstance(field, serializers.ListSerializer) else field
+            source = field.source or name  # a declared field learns its source when bound
+            if isinstance(child, serializers.Serializer) and source != "*":
+                related = _source_is_nullable(model, source)[1]
+                if related is not None:
+                    walk(type(child), related)
+
+    for shape, model in roots:
+        walk(shape, model)
+    return found
 
 
-class DockingEventSchema(AutoSchema):
+DETAIL = {"type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]}
+FIELD_ERRORS = {
+    "type": "object",
+    "additionalProperties": {"type": "array", "items": {"type": "string"}},
+}
+
+
+def _error(schema, description):
+    return {"content": {"application/json": {"schema": schema}}, "description": description}
+
+
+class ReadOnlySchema(AutoSchema):
+    """Every GET also documents the errors it answers with: 400 (a parameter's value, DRF's
+    field errors, or a query Django refuses), 404 for an `{id}` that names nothing, 429 over
+    the rate limit. A field is nullable when its column, or a relation on the way to it, is
+    nullable in the model its shape renders."""
+
+    def _get_serializer_field_meta(self, field, direction):
+        meta = super()._get_serializer_field_meta(field, direction)
+        model = shape_models(ROOTS).get(type(getattr(field, "parent", None)))
+        if (
+            model is not None
+            and field.source != "*"
+            and _source_is_nullable(model, field.source)[0]
+        ):
+            meta["nullable"] = True
+        return meta
+
+    def _get_response_bodies(self, direction="response"):
+        bodies = super()._get_response_bodies(direction)
+        if self.method != "GET":
+            return bodies
+        bodies["400"] = _error(
+            {"oneOf": [FIELD_ERRORS, DETAIL]}, "An invalid parameter value, or too many"
+        )
+        if "{" in self.path:
+            bodies["404"] = _error(DETAIL, "Nothing has this id")
+        if self.view.get_throttles():
+            bodies["429"] = _error(DETAIL, "Over the rate limit: try again after `Retry-After`")
+        return bodies
+
+
+class DockingEventSchema(ReadOnlySchema):
     """A list answers in the normal or the detailed shape, as `mode` says."""
 
     def _shapes(self):

@@ -78,7 +78,8 @@ def caller(request):
         key = request.auth
         limit, duration = parse_rate(key.rate or settings.THROTTLE_KEY_RATE)
         return Usage(f"key:{key.prefix}", limit, duration)
-    ident = throttling.BaseThrottle().get_ident(request)
+    # WSGI doesn't promise REMOTE_ADDR: callers without one share a window.
+    ident = throttling.BaseThrottle().get_ident(request) or "unknown"
     limit, duration = parse_rate(settings.THROTTLE_ANON_RATE)
     return Usage(ident, limit, duration)
 

@@ -178,7 +178,7 @@ REST_FRAMEWORK = {
         "api.filters.BoundedSearch",
         "api.filters.NullsLikePostgresOrdering",
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.ReadOnlySchema",
     "DATETIME_FORMAT": "%Y-%m-%dT%H:%M:%SZ",
     # Client addresses come from X-Forwarded-For behind this many proxies (0: REMOTE_ADDR).
     "NUM_PROXIES": env.int("NUM_PROXIES", 0),

@@ -5,7 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from spaceflight.models import DockingEvent, Spacecraft, SpacecraftFlight
+from spaceflight.models import CelestialBody, DockingEvent, Spacecraft, SpacecraftFlight
 from tests.test_import import database_dump
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +38,13 @@ def test_the_data_looks_like_ll2s(api):
     assert SpacecraftFlight.objects.filter(turn_around_time__isnull=False).exists()
     assert events.filter(docking__lt="1990-01-01T00:00:00Z").exists()
     assert events.filter(docking__gt="2020-01-01T00:00:00Z").exists()
+    # LL2's schema has no null for any of a celestial body's launch and landing counts.
+    counts = [
+        f.name for f in CelestialBody._meta.fields if f.name.endswith(("launches", "landings"))
+    ]
+    bodies = list(CelestialBody.objects.values(*counts))
+    assert len(counts) == 6 and bodies
+    assert all(None not in body.values() for body in bodies)
     for path in (
         "/2.3.0/docking_events/?mode=detailed&limit=100",
         "/2.2.0/docking_event/?mode=detailed&limit=100",

@@ -1,0 +1,181 @@
+"""Hostile input, table-driven: every query parameter of every endpoint, read off our own OpenAPI
+schema of each version (a new endpoint is covered without touching this file), given values
+meant to break it. Every answer is a 200 (a list in LL2's envelope) or a 4xx whose body is DRF's
+JSON error; never a 5xx. Each case runs with DEBUG off and on: Django reads DEBUG per request,
+and its debug pages take other paths through the code (and fail in other ways)."""
+
+import itertools
+import json
+import traceback
+from functools import cache
+from urllib.parse import quote
+
+import pytest
+from django.test import Client
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+VERSIONS = ["2.0.0", "2.2.0", "2.3.0"]
+# Parameters DRF reads on every view, declared in the schema or not.
+COMMON = ["format", "limit", "offset", "mode", "search", "ordering"]
+# Values as sent in the query string (percent-encoded).
+HOSTILE = {
+    "empty": "",
+    "huge": "9" * 10_000,
+    "negative": "-1",
+    "non-numeric": "abc",
+    "non-utf-8": "%ff%fe",
+    "sql-or": quote("1' OR '1'='1"),
+    "sql-drop": quote("1; DROP TABLE x"),
+    "regex-backtracking": quote(".*(a+)+$"),
+    "regex-unclosed": quote("["),
+}
+ENVELOPE = ["count", "next", "previous", "results"]
+
+
+@cache
+def operations():
+    """`(path, query parameter names, is a list)` of every GET operation of every version."""
+    found = []
+    for version in VERSIONS:
+        document = Client().get(f"/{version}/schema/?format=json").json()
+        for path, item in document["paths"].items():
+            declared = [p["name"] for p in item["get"].get("parameters", []) if p["in"] == "query"]
+            names = declared + [name for name in COMMON if name not in declared]
+            found.append((path, names, "limit" in declared))
+    return found
+
+
+@pytest.fixture(params=[False, True], ids=["debug-off", "debug-on"])
+def debug(request, settings):
+    settings.DEBUG = request.param
+
+
+@pytest.fixture
+def client(debug):
+    """A client over three events (every nested object filled and still docked; departed;
+    payload to payload), with DEBUG as the test's parameter."""
+    factories.full_event(1)
+    factories.docking(2, departure_day=9)
+    spadex = factories.payload_flight("SpaDEx target")
+    factories.docking(
+        3,
+        chaser=factories.payload_flight("SpaDEx chaser"),
+        target=spadex,
+        location=factories.port("SpaDEx port", payload=spadex.payload),
+    )
+    # A 5xx must come back as a response to assert on, not as the view's exception.
+    return Client(raise_request_exception=False)
+
+
+def targets(client):
+    """`operations()` with each `{id}` replaced by the first id its list serves."""
+    found = []
+    for path, names, is_list in operations():
+        if "{id}" in path:
+            listing = client.get(path.replace("{id}/", "")).json()
+            path = path.replace("{id}", str(listing["results"][0]["id"]))
+        found.append((path, names, is_list))
+    return found
+
+
+def described(response):
+    text = f"{response.status_code} {response.get('Content-Type')}: {response.content[:300]!r}"
+    if getattr(response, "exc_info", None):
+        text += "\n" + "".join(traceback.format_exception(*response.exc_info)[-6:])
+    return text
+
+
+def is_drf_error(body):
+    """DRF's error bodies: `{"detail": "..."}`, or `{"field": ["...", ...], ...}`."""
+    if not isinstance(body, dict) or not body:
+        return False
+    if list(body) == ["detail"]:
+        return isinstance(body["detail"], str) and bool(body["detail"])
+    return all(
+        isinstance(messages, list) and messages and all(isinstance(m, str) and m for m in messages)
+        for messages in body.values()
+    )
+
+
+def assert_answers_well(response, is_list):
+    status = response.status_code
+    assert status == 200 or 400 <= status < 500, described(response)
+    assert response["Content-Type"].startswith("application/json"), described(response)
+    body = json.loads(response.content)
+    if status == 200:
+        envelope = list(body) == ENVELOPE and isinstance(body["results"], list)
+        assert envelope or not is_list, described(response)
+    else:
+        assert is_drf_error(body), described(response)
+
+
+def check(subtests, client, path, query, is_list):
+    url = f"{path}?{query}"
+    with subtests.test(msg=url[:160]):
+        assert_answers_well(client.get(url), is_list)
+
+
+@pytest.mark.parametrize("value", HOSTILE, ids=list(HOSTILE))
+def test_every_parameter_survives_a_hostile_value(client, subtests, value):
+    for path, names, is_list in targets(client):
+        for name in names:
+            check(subtests, client, path, f"{name}={HOSTILE[value]}", is_list)
+
+
+def test_every_parameter_survives_being_repeated(client, subtests):
+    for path, names, is_list in targets(client):
+        for name in names:
+            check(subtests, client, path, f"{name}=1&{name}=2", is_list)
+
+
+def test_a_10_kb_query_string(client, subtests):
+    for path, names, is_list in targets(client):
+        # Real parameters, each given many times over: every one of them is parsed.
+        pairs = (f"{name}={'x' * 40}" for name in itertools.cycle(names))
+        query = ""
+        while len(query) < 10_240:
+            query += next(pairs) + "&"
+        check(subtests, client, path, query, is_list)
+
+
+def test_more_than_1000_query_parameters(client, subtests):
+    # Django refuses more than DATA_UPLOAD_MAX_NUMBER_FIELDS (1,000) fields.
+    query = "&".join(f"p{i}=1" for i in range(1001))
+    for path, _, is_list in targets(client):
+        check(subtests, client, path, query, is_list)
+
+
+def test_a_search_of_1500_words(client, subtests):
+    # One condition per word and search field: SQLite refuses an expression tree that deep.
+    query = "search=" + "+".join(f"word{i}" for i in range(1500))
+    for path, _, is_list in targets(client):
+        check(subtests, client, path, query, is_list)
+
+
+@pytest.mark.parametrize("value", HOSTILE, ids=list(HOSTILE))
+def test_every_id_survives_a_hostile_value(client, subtests, value):
+    for path, _, _ in operations():
+        if "{id}" in path:
+            url = path.replace("{id}", HOSTILE[value])
+            with subtests.test(msg=url[:160]):
+                assert_answers_well(client.get(url), is_list=False)
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+def test_writing_without_the_trailing_slash(client, subtests, method):
+    # Django raises under DEBUG rather than redirect a write (the redirect loses its body); we
+    # take no bodies: a 301 whatever the method, as production answers, then a 405 at the
+    # URL it names.
+    for path, _, _ in targets(client):
+        url = path.rstrip("/")
+        with subtests.test(msg=f"{method.upper()} {url}"):
+            response = getattr(client, method)(url, "{}", content_type="application/json")
+            assert response.status_code == 301, described(response)
+            assert response["Location"] == path
+            response = getattr(client, method)(path, "{}", content_type="application/json")
+            assert response.status_code == 405, described(response)
+            assert response["Allow"] == "GET"
+            assert_answers_well(response, is_list=False)
