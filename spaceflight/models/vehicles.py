@@ -1,0 +1,161 @@
+"""Spacecraft, space stations and payloads, and their flights."""
+
+from django.db import models
+from django.utils import timezone
+
+from spaceflight.models.agencies import Agency
+from spaceflight.models.base import Named
+from spaceflight.models.images import Image
+from spaceflight.models.launches import Launch, Program
+from spaceflight.models.places import Landing
+
+
+class SpacecraftConfigType(Named):
+    pass
+
+
+class SpacecraftConfigFamily(Named):
+    description = models.TextField(blank=True, default="")
+    manufacturer = models.ForeignKey(Agency, models.PROTECT, null=True, blank=True)
+    parent = models.ForeignKey("self", models.SET_NULL, null=True, blank=True)
+    maiden_flight = models.DateField(null=True, blank=True)
+
+    class Meta(Named.Meta):
+        verbose_name_plural = "spacecraft config families"
+
+
+class SpacecraftConfig(Named):
+    type = models.ForeignKey(SpacecraftConfigType, models.PROTECT, null=True, blank=True)
+    agency = models.ForeignKey(Agency, models.PROTECT, null=True, blank=True)
+    families = models.ManyToManyField(SpacecraftConfigFamily, blank=True)
+    in_use = models.BooleanField(default=True)
+    image = models.ForeignKey(Image, models.SET_NULL, null=True, blank=True, related_name="+")
+    # The full configuration of the 2.0.0 and 2.2.0 detailed shapes.
+    capability = models.TextField(blank=True, default="")
+    history = models.TextField(blank=True, default="")
+    details = models.TextField(blank=True, default="")
+    maiden_flight = models.DateField(null=True, blank=True)
+    height = models.FloatField(null=True, blank=True)
+    diameter = models.FloatField(null=True, blank=True)
+    human_rated = models.BooleanField(default=False)
+    crew_capacity = models.IntegerField(null=True, blank=True)
+    payload_capacity = models.IntegerField(null=True, blank=True)
+    flight_life = models.CharField(max_length=2048, null=True, blank=True)
+    nation_url = models.URLField(max_length=500, null=True, blank=True)
+    wiki_link = models.URLField(max_length=500, blank=True, default="")
+    info_link = models.URLField(max_length=500, blank=True, default="")
+
+
+class SpacecraftStatus(Named):
+    class Meta(Named.Meta):
+        verbose_name_plural = "spacecraft statuses"
+
+
+class Spacecraft(Named):
+    serial_number = models.CharField(max_length=255, null=True, blank=True)
+    is_placeholder = models.BooleanField(default=False)
+    image = models.ForeignKey(Image, models.SET_NULL, null=True, blank=True, related_name="+")
+    status = models.ForeignKey(SpacecraftStatus, models.PROTECT, null=True, blank=True)
+    description = models.TextField(blank=True, default="")
+    spacecraft_config = models.ForeignKey(SpacecraftConfig, models.PROTECT, null=True, blank=True)
+    # Statistics over every flight LL2 knows; served as imported (see SPEC, computed values).
+    in_space = models.BooleanField(default=False)
+    time_in_space = models.DurationField(null=True, blank=True)
+    time_docked = models.DurationField(null=True, blank=True)
+    flights_count = models.IntegerField(null=True, blank=True)
+    mission_ends_count = models.IntegerField(null=True, blank=True)
+    fastest_turnaround = models.DurationField(null=True, blank=True)
+
+    class Meta(Named.Meta):
+        verbose_name_plural = "spacecraft"
+
+
+class SpacecraftFlight(models.Model):
+    id = models.IntegerField(primary_key=True)
+    destination = models.CharField(max_length=255, null=True, blank=True)
+    mission_end = models.DateTimeField(null=True, blank=True)
+    spacecraft = models.ForeignKey(Spacecraft, models.PROTECT, null=True, blank=True)
+    launch = models.ForeignKey(Launch, models.PROTECT, null=True, blank=True)
+    landing = models.ForeignKey(Landing, models.SET_NULL, null=True, blank=True)
+    turn_around_time = models.DurationField(null=True, blank=True)
+    # Where `duration` counts from when the launch's `net` is not known locally: a normal-mode
+    # page shows the duration but not the launch time, so the import keeps the implied start.
+    duration_origin = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"{self.spacecraft or 'Spacecraft'} flight {self.id}"
+
+    @property
+    def start(self):
+        """What `duration` counts from: the launch time, or the imported estimate."""
+        return self.launch.net if self.launch and self.launch.net else self.duration_origin
+
+    @property
+    def live_start(self):
+        """The start of a flight still in space (its duration grows), else None."""
+        return self.start if self.mission_end is None else None
+
+    @property
+    def duration(self):
+        start = self.start
+        if start is None:
+            return None
+        return (self.mission_end or timezone.now()) - start
+
+
+class SpaceStationStatus(Named):
+    class Meta(Named.Meta):
+        verbose_name_plural = "space station statuses"
+
+
+class SpaceStationType(Named):
+    pass
+
+
+class SpaceStation(Named):
+    image = models.ForeignKey(Image, models.SET_NULL, null=True, blank=True, related_name="+")
+    status = models.ForeignKey(SpaceStationStatus, models.PROTECT, null=True, blank=True)
+    founded = models.DateField(null=True, blank=True)
+    deorbited = models.DateField(null=True, blank=True)
+    description = models.TextField(blank=True, default="")
+    orbit = models.CharField(max_length=255, null=True, blank=True)
+    type = models.ForeignKey(SpaceStationType, models.PROTECT, null=True, blank=True)
+
+
+class PayloadType(Named):
+    pass
+
+
+class Payload(Named):
+    type = models.ForeignKey(PayloadType, models.PROTECT, null=True, blank=True)
+    manufacturer = models.ForeignKey(
+        Agency, models.PROTECT, null=True, blank=True, related_name="payloads_made"
+    )
+    operator = models.ForeignKey(
+        Agency, models.PROTECT, null=True, blank=True, related_name="payloads_operated"
+    )
+    image = models.ForeignKey(Image, models.SET_NULL, null=True, blank=True, related_name="+")
+    wiki_link = models.URLField(max_length=500, blank=True, default="")
+    info_link = models.URLField(max_length=500, blank=True, default="")
+    programs = models.ManyToManyField(Program, blank=True, related_name="payloads")
+    cost = models.BigIntegerField(null=True, blank=True)
+    mass = models.FloatField(null=True, blank=True)
+    description = models.TextField(blank=True, default="")
+
+
+class PayloadFlight(models.Model):
+    id = models.IntegerField(primary_key=True)
+    destination = models.CharField(max_length=255, null=True, blank=True)
+    amount = models.IntegerField(default=1)
+    payload = models.ForeignKey(Payload, models.PROTECT, null=True, blank=True)
+    launch = models.ForeignKey(Launch, models.PROTECT, null=True, blank=True)
+    landing = models.ForeignKey(Landing, models.SET_NULL, null=True, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"{self.payload or 'Payload'} flight {self.id}"
