@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
@@ -47,8 +46,3 @@ urlpatterns = [
     path("2.3.0/", include((v2_3_0(), "api"), namespace="2.3.0")),
     re_path(r"^\d+\.\d+\.\d+/.*/$", views.NotFoundView.as_view()),
 ]
-
-if settings.BENCH_VIEWS:
-    from api.bench import ConstantView
-
-    urlpatterns.append(path("bench/constant/", ConstantView.as_view()))

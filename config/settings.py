@@ -128,9 +128,6 @@ RESPONSE_MEMORY_BYTES = env.int("RESPONSE_MEMORY_BYTES", 64 * 1024 * 1024)
 # host shares (api/throttling.py).
 THROTTLE_COUNTER_FILE = env.path("THROTTLE_COUNTER_FILE", BASE_DIR / "throttle-counters.sqlite3")
 
-# The benchmark's reference view (api/bench.py), off unless a benchmark asks for it.
-BENCH_VIEWS = env.bool("BENCH_VIEWS", False)
-
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
 USE_I18N = False

@@ -154,7 +154,7 @@ def measure_size(size, base_database, redis, args):
         REDIS_URL=redis,
         CACHE_KEY_PREFIX=f"bench{size}",
         THROTTLE_ANON_RATE="",
-        BENCH_VIEWS="1",
+        DJANGO_SETTINGS_MODULE="tools.bench_settings",
         GUNICORN_WORKER_CLASS=args.worker_class,
         GUNICORN_THREADS=str(args.threads),
         WEB_CONCURRENCY=str(args.workers),

@@ -159,6 +159,7 @@ class Cluster:
     def __init__(self):
         self.root = Path(tempfile.mkdtemp(prefix="docking-faults-pg-"))
         self.data = self.root / "data"
+        self.log = self.root / "log"
         self.port = free_port()
         self.started = False
         postgres = pwd.getpwnam("postgres")
@@ -169,32 +170,39 @@ class Cluster:
         return f"postgres://postgres@127.0.0.1:{self.port}/{name}"
 
     def pg(self, tool, *args, timeout=60):
-        """A PostgreSQL tool run as the postgres user."""
-        result = subprocess.run(
-            [str(PG_BIN / tool), *args],
-            user="postgres",
-            group="postgres",
-            extra_groups=[],
-            cwd=self.root,
-            env={"PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8", "HOME": str(self.root)},
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-        )
-        assert result.returncode == 0, f"{tool} {args}: {result.stdout}{result.stderr}"
-        return result.stdout
+        """A PostgreSQL tool run as the postgres user. Its output goes to a file, not a pipe: a
+        postmaster it starts must not hold our end open."""
+        with tempfile.TemporaryFile() as output:
+            result = subprocess.run(
+                [str(PG_BIN / tool), *map(str, args)],
+                user="postgres",
+                group="postgres",
+                extra_groups=[],
+                cwd=self.root,
+                env={"PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8", "HOME": str(self.root)},
+                stdin=subprocess.DEVNULL,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                timeout=timeout,
+            )
+            output.seek(0)
+            text = output.read().decode(errors="replace")
+        assert result.returncode == 0, f"{tool} {args}: {text}"
+        return text
 
     def start(self):
-        self.pg("initdb", "-D", self.data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync")
+        self.pg(
+            "initdb", "-D", self.data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync"
+        )
         options = f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off"
         self.started = True
-        self.pg("pg_ctl", "-D", self.data, "-l", self.root / "log", "-o", options, "-w", "start")
+        self.pg("pg_ctl", "-D", self.data, "-l", self.log, "-o", options, "-w", "-t", 30, "start")
         return self
 
     def restart(self):
         """`pg_ctl restart -m fast` (backends terminated, then a new postmaster): its seconds."""
         started = time.monotonic()
-        self.pg("pg_ctl", "-D", self.data, "-m", "fast", "-w", "-t", "30", "restart")
+        self.pg("pg_ctl", "-D", self.data, "-l", self.log, "-m", "fast", "-w", "-t", 30, "restart")
         return time.monotonic() - started
 
     def create_database(self, name):
@@ -272,14 +280,18 @@ def table_digest(url):
     return digest
 
 
-def writing_backends(url):
-    """Other sessions on this database whose transaction has written something (holds an xid)."""
+def written_tables(url):
+    """The tables other sessions on this database are writing in an open transaction (those
+    holding an xid, by their row-exclusive locks)."""
     with _connect(url, autocommit=True) as connection:
         rows = connection.execute(
-            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
-            "AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL"
+            "SELECT DISTINCT c.relname FROM pg_stat_activity a "
+            "JOIN pg_locks l ON l.pid = a.pid AND l.mode = 'RowExclusiveLock' "
+            "JOIN pg_class c ON c.oid = l.relation AND c.relkind = 'r' "
+            "WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() "
+            "AND a.backend_xid IS NOT NULL ORDER BY 1"
         ).fetchall()
-    return [pid for (pid,) in rows]
+    return [table for (table,) in rows]
 
 
 def other_backends(url):
@@ -300,7 +312,7 @@ class Answer:
     started: float
     ended: float
     status: int  # 0: no HTTP answer (refused, reset, timed out)
-    headers: dict = field(default_factory=dict)
+    headers: dict = field(default_factory=dict)  # names in lower case
     body: bytes = b""
 
 
@@ -310,12 +322,13 @@ def fetch(url, headers=None, timeout=15):
     request = urllib.request.Request(url, headers=headers or {})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
-            status, got, body = response.status, dict(response.headers), response.read()
+            status, got, body = response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
-        status, got, body = error.code, dict(error.headers), error.read()
+        status, got, body = error.code, error.headers, error.read()
     except (OSError, urllib.error.URLError) as error:
         status, got, body = 0, {}, repr(error).encode()
-    return Answer(url, started, time.monotonic(), status, got, body)
+    headers = {name.lower(): value for name, value in got.items()}
+    return Answer(url, started, time.monotonic(), status, headers, body)
 
 
 class Load:
@@ -351,7 +364,9 @@ class Load:
 
     def start(self):
         self.started = time.monotonic()
-        self._workers = [threading.Thread(target=self._run, daemon=True) for _ in range(self.threads)]
+        self._workers = [
+            threading.Thread(target=self._run, daemon=True) for _ in range(self.threads)
+        ]
         for worker in self._workers:
             worker.start()
         return self

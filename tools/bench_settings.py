@@ -1,0 +1,5 @@
+"""The benchmark's server settings: the product's, plus its reference view (tools/bench_views.py)."""
+
+from config.settings import *  # noqa: F403
+
+ROOT_URLCONF = "tools.bench_views"
