@@ -1,4 +1,4 @@
-"""The benchmark's server settings: the product's, plus its reference view (tools/bench_views.py)."""
+"""The benchmark server's settings: the product's, plus a reference view (tools/bench_views.py)."""
 
 from config.settings import *  # noqa: F403
 
