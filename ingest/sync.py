@@ -13,6 +13,8 @@ What a run asks for:
   events docked since the latest docking already mirrored, less a margin. LL2 has no
   last-modified field for docking events, so an edit to an event that departed before that
   point (a corrected time, refreshed spacecraft statistics) is only picked up by `--full`.
+  An upstream that ignores the `docked` filter (a page of still-docked events holds one that
+  departed) would make that incomplete: the run then turns into a full one.
 """
 
 import json
@@ -20,7 +22,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import transaction
@@ -46,6 +48,15 @@ class BudgetSpent(SyncStopped):
     pass
 
 
+class Misconfigured(Exception):
+    """An option or an answer that asking again will not change (a base URL without a scheme,
+    a refused API key, a path the upstream does not have): the run stops, `--loop` too."""
+
+    def __init__(self, message, status=None):
+        super().__init__(message)
+        self.status = status
+
+
 @dataclass
 class Upstream:
     """HTTP to the upstream: API key, request budget, retries, and waiting as it asks."""
@@ -59,14 +70,27 @@ class Upstream:
     requests_used: int = 0
     slept: float = 0
     throttle_supported: bool = True
-    log: list = field(default_factory=list)
+    # Called with each line worth showing an operator at once (a wait, a change of plan).
+    say: object = None
+
+    def __post_init__(self):
+        parts = urllib.parse.urlsplit(self.base_url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise Misconfigured(
+                f"the base URL {self.base_url!r} is not an http(s) URL: "
+                f"try https://{self.base_url.split('://')[-1]}"
+            )
+
+    def tell(self, line):
+        if self.say:
+            self.say(line)
 
     def url(self, path, params=None):
         query = f"?{urllib.parse.urlencode(sorted(params.items()))}" if params else ""
         return f"{self.base_url.rstrip('/')}{path}{query}"
 
     def wait(self, seconds, why):
-        self.log.append(f"waiting {seconds:.0f}s: {why}")
+        self.tell(f"waiting {seconds:.0f} s: {why}")
         self.sleep(seconds)
         self.slept += seconds
 
@@ -90,7 +114,7 @@ class Upstream:
                     self.wait(float(retry_after) if retry_after.isdigit() else 60, f"429 {url}")
                     continue
                 if error.code < 500:
-                    raise SyncStopped(f"{url}: HTTP {error.code}: {error.read()[:300]!r}") from None
+                    raise Misconfigured(self.refusal(url, error), error.code) from None
                 problem = f"HTTP {error.code}"
             except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
                 problem = f"{error.__class__.__name__}: {getattr(error, 'reason', error)}"
@@ -104,14 +128,24 @@ class Upstream:
                 raise SyncStopped(f"{url}: {problem}, {failures} times: giving up for now")
             self.wait(2 ** (failures - 1), f"{problem} on {url}")
 
+    def refusal(self, url, error):
+        if error.code in (401, 403):
+            if self.api_key:
+                return f"{url}: HTTP {error.code}: the upstream refused the API key"
+            return f"{url}: HTTP {error.code}: the upstream wants an API key (--api-key)"
+        if error.code == 404:
+            return f"{url}: HTTP 404: the upstream has no such path; is the base URL right?"
+        return f"{url}: HTTP {error.code}: {error.read()[:300]!r}"
+
     def respect_limit(self):
         """Ask the upstream how much of its limit is left; wait when none is."""
         if not self.throttle_supported:
             return
         try:
             status = self.get(THROTTLE)
-        except SyncStopped as error:
-            if "HTTP 404" not in str(error):
+        except Misconfigured as error:
+            # An upstream without a throttle endpoint (an older server): 429s still pace us.
+            if error.status != 404:
                 raise
             self.throttle_supported = False
             return
@@ -146,25 +180,36 @@ class Mirror:
         self.progress = progress
         self.importer = Importer()
         self.pages = 0
+        self.notes = []
 
     def run(self, full=False, since=None, margin=timedelta(days=7)):
-        """One run: resume the unfinished one, or start a new one. Raises SyncStopped."""
+        """One run: resume the unfinished one, or start a new one. Raises SyncStopped or
+        Misconfigured."""
         state, _ = SyncState.objects.get_or_create(base_url=self.upstream.base_url)
         if not state.in_progress or full or since is not None:
-            state.queries = plan(state, full, since, margin)
-            state.query_index, state.offset = 0, 0
-            state.run_started = timezone.now()
-            state.save()
+            self.start(state, plan(state, full, since, margin))
         while state.query_index < len(state.queries):
             path, params = state.queries[state.query_index]
             self.upstream.respect_limit()
             page = self.upstream.get(
                 path, {**params, "limit": self.page_size, "offset": state.offset}
             )
+            if params.get("docked") == "true" and departed(page):
+                note = "the upstream ignores the docked filter: a full run instead"
+                self.upstream.tell(note)
+                self.notes.append(note)
+                self.start(state, plan(state, True, None, margin))
+                continue
             self.write(state, page, path, params)
         state.queries, state.query_index, state.offset = [], 0, 0
         state.high_water = DockingEvent.objects.aggregate(Max("docking"))["docking__max"]
         state.last_completed = timezone.now()
+        state.save()
+
+    def start(self, state, queries):
+        state.queries = queries
+        state.query_index, state.offset = 0, 0
+        state.run_started = timezone.now()
         state.save()
 
     def write(self, state, page, path, params):
@@ -175,17 +220,24 @@ class Mirror:
         before = self.importer.snapshot()
         try:
             with transaction.atomic():
-                for _ in self.importer.import_document(page):
-                    pass
+                self.importer.import_document(page, request_path=path)
                 if page.get("next"):
                     state.offset += len(page["results"])
                 else:
                     state.query_index, state.offset = state.query_index + 1, 0
                 state.save()
+                data_changed()
         except InvalidObject as error:
             self.importer.restore(before)
             raise SyncStopped(f"{where}: {error}; nothing of this page was written") from None
-        data_changed()
         self.pages += 1
         if self.progress:
             self.progress(path, state.offset, page.get("count"), len(page["results"]))
+
+
+def departed(page):
+    """Whether a page of still-docked events holds one that departed."""
+    results = page.get("results") if isinstance(page, dict) else None
+    return isinstance(results, list) and any(
+        isinstance(event, dict) and event.get("departure") for event in results
+    )

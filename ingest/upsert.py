@@ -5,12 +5,21 @@ a converter where the JSON form differs from the column), the nested objects sto
 keys, and the nested lists stored as many-to-many relations. A key a shape does not show is
 left alone, so a 2.2.0 list never blanks what a 2.3.0 detailed page filled. The older versions'
 shapes are turned into the 2.3.0 form first (`LEGACY`), so there is one path into the database.
+
+What a top-level object is comes from its `url` (or, for objects LL2 shows without one, the
+path of the page that holds them) through `COLLECTIONS`, never from its keys: an LL2 space
+station and a docking location both have an id and a name.
 """
 
+import hashlib
+import json
+import re
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import NamedTuple
+from urllib.parse import urlsplit
 
 import isodate
 from django.db import DatabaseError
@@ -479,62 +488,160 @@ KINDS = {
 BY_NATURAL_KEY = {"AgencyType": "name", "Image": "image_url", "Country": "alpha_3_code"}
 
 
+class Resource(NamedTuple):
+    name: str
+    kind: str | None = None  # None: not imported yet
+
+
+# Each LL2 collection by its path after the version, whether 2.3.0's or an older one's: what
+# its objects are, and the kind they are imported as. The resources the docking-event shapes
+# link to are listed so that a page of one is refused by name; importing one is giving it a kind.
+COLLECTIONS = {
+    "docking_events": Resource("docking event", "DockingEvent"),
+    "docking_event": Resource("docking event", "DockingEvent"),
+    "config/docking_locations": Resource("docking location", "DockingLocation"),
+    "space_stations": Resource("space station"),
+    "spacestation": Resource("space station"),
+    "spacecraft_flights": Resource("spacecraft flight"),
+    "spacecraft/flight": Resource("spacecraft flight"),
+    "spacecraft": Resource("spacecraft"),
+    "spacecraft_configurations": Resource("spacecraft configuration"),
+    "config/spacecraft": Resource("spacecraft configuration"),
+    "payload_flights": Resource("payload flight"),
+    "payloads": Resource("payload"),
+    "launches": Resource("launch"),
+    "launch": Resource("launch"),
+    "launcher_configurations": Resource("launcher configuration"),
+    "config/launcher": Resource("launcher configuration"),
+    "agencies": Resource("agency"),
+    "landings": Resource("landing"),
+    "pads": Resource("pad"),
+    "pad": Resource("pad"),
+    "locations": Resource("location"),
+    "location": Resource("location"),
+    "programs": Resource("program"),
+    "program": Resource("program"),
+}
+READS = "import_ll2 reads " + " and ".join(
+    dict.fromkeys(
+        str(KINDS[r.kind].model._meta.verbose_name_plural) for r in COLLECTIONS.values() if r.kind
+    )
+)
+# The collection in an LL2 path: what follows the version, less the id of a detail path.
+COLLECTION = re.compile(
+    r"/\d+\.\d+\.\d+/(.+?)(?:/(?:\d+|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}))?/?$"
+)
+
+
+def kind_of(data, path, page_path):
+    """The kind a top-level object is imported as, from its `url`, or from the path of its page
+    for objects LL2 shows without one (docking locations)."""
+    url = data.get("url")
+    if url is not None:
+        if not isinstance(url, str):
+            raise InvalidObject(f"{path}.url", f"expected a string, got {url!r}")
+        source = urlsplit(url).path
+    elif page_path is not None:
+        source = page_path
+    else:
+        raise InvalidObject(path, f"no url and no known page path: cannot tell what it is; {READS}")
+    match = COLLECTION.search(source)
+    resource = COLLECTIONS.get(match.group(1)) if match else None
+    what = source if url is not None else f"an object without url on {source}"
+    if resource is None:
+        raise InvalidObject(path, f"{what} is not a resource this import knows; {READS}")
+    if resource.kind is None:
+        article = "an" if resource.name[0] in "aeiou" else "a"
+        raise InvalidObject(path, f"{what} is {article} {resource.name}; {READS}")
+    return resource.kind
+
+
+def top_level(document, request_path=None):
+    """`(JSON path, object, page path)` of each top-level object of a parsed document: the
+    results of a list page, the items of a list, or the document itself. The page path is the
+    request's, or that of a list page's `next` or `previous` link; None when neither is known."""
+    if isinstance(document, dict) and "results" in document:
+        results = document["results"]
+        if not isinstance(results, list):
+            raise InvalidObject("$.results", "expected a list")
+        page_path = request_path or link_path(document)
+        for index, item in enumerate(results):
+            yield f"$.results[{index}]", item, page_path
+    elif isinstance(document, list):
+        for index, item in enumerate(document):
+            yield f"$[{index}]", item, request_path
+    else:
+        yield "$", document, request_path
+
+
+def link_path(page):
+    """The path a list page was read from, as its `next` or `previous` link shows it."""
+    for key in ("next", "previous"):
+        if isinstance(page.get(key), str):
+            return urlsplit(page[key]).path
+    return None
+
+
+def digest(data):
+    """What the importer remembers of an object it wrote: enough to tell it again, not its data."""
+    text = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.blake2b(text.encode(), digest_size=16).digest()
+
+
 class Importer:
     """Upserts LL2 objects; one instance per run, inside the caller's transaction.
 
     `captured_at` is the moment the imported pages were read from LL2: it anchors the live
-    `duration` of a flight still in space whose launch time the page does not show.
+    `duration` of a flight still in space whose launch time the page does not show. Objects a
+    curator marked (`Curated`) keep their own values: they are linked to, and counted as kept.
     """
 
     def __init__(self, captured_at=None):
         self.captured_at = captured_at or timezone.now()
+        self.curated = set(m.Curated.objects.values_list("model", "object_id"))
         self.created = defaultdict(set)
         self.updated = defaultdict(set)
+        self.kept = defaultdict(set)
         self.touched = defaultdict(set)
         self._seen = {}
 
-    def import_document(self, document, path="$"):
-        if isinstance(document, dict) and "results" in document:
-            results = document["results"]
-            if not isinstance(results, list):
-                raise InvalidObject(f"{path}.results", "expected a list")
-            for index, item in enumerate(results):
-                yield self.import_top_level(item, f"{path}.results[{index}]")
-        elif isinstance(document, list):
-            for index, item in enumerate(document):
-                yield self.import_top_level(item, f"{path}[{index}]")
-        else:
-            yield self.import_top_level(document, path)
+    def import_document(self, document, request_path=None):
+        """Import a parsed LL2 response (`request_path`: the path it was read from, if known);
+        returns the primary keys of its top-level objects."""
+        return [self.import_object(*found) for found in top_level(document, request_path)]
 
-    def import_top_level(self, data, path):
+    def import_object(self, path, data, page_path=None):
         if not isinstance(data, dict):
             raise InvalidObject(path, "expected an object")
-        if "docking" in data:
-            return self.upsert("DockingEvent", legacy_docking_event(data), path)
-        if {"id", "name"} <= data.keys():
-            return self.upsert("DockingLocation", data, path)
-        raise InvalidObject(path, "neither a docking event nor a docking location")
+        try:
+            return self.upsert(kind_of(data, path, page_path), data, path)
+        except RecursionError:
+            raise InvalidObject(path, "nested too deeply to import") from None
 
     def snapshot(self):
         """What the importer knows, to be restored if the transaction it wrote in rolls back."""
         sets = [
-            {k: set(v) for k, v in d.items()} for d in (self.created, self.updated, self.touched)
+            {k: set(v) for k, v in d.items()}
+            for d in (self.created, self.updated, self.kept, self.touched)
         ]
         return sets, dict(self._seen)
 
     def restore(self, snapshot):
-        (created, updated, touched), self._seen = snapshot
+        (created, updated, kept, touched), self._seen = snapshot
         self.created = defaultdict(set, created)
         self.updated = defaultdict(set, updated)
+        self.kept = defaultdict(set, kept)
         self.touched = defaultdict(set, touched)
 
     def counts(self):
-        """{kind: (created, updated, unchanged)}, each object counted once per run."""
+        """{kind: (created, updated, unchanged, kept)}, each object counted once per run."""
         result = {}
         for kind in sorted(self.touched):
             created = self.created[kind]
             updated = self.updated[kind] - created
-            result[kind] = (len(created), len(updated), len(self.touched[kind] - created - updated))
+            kept = self.kept[kind] - created - updated
+            unchanged = self.touched[kind] - created - updated - kept
+            result[kind] = (len(created), len(updated), len(unchanged), len(kept))
         return result
 
     def upsert(self, kind_name, data, path, current=None, owner=None):
@@ -553,10 +660,10 @@ class Importer:
             pk = kind.pk(data["id"])
         except ValueError as error:
             raise InvalidObject(f"{path}.id", str(error)) from None
-        seen_key = (kind_name, pk)
-        if self._seen.get(seen_key) == data:
+        seen_key, seen = (kind_name, pk), digest(data)
+        if self._seen.get(seen_key) == seen:
             return pk
-        self._seen[seen_key] = data
+        self._seen[seen_key] = seen
 
         values = dict([owner]) if owner else {}
         for key, convert in kind.scalars.items():
@@ -630,6 +737,9 @@ class Importer:
             # re-import of an older page must not move it.
             values["duration_origin"] = self.captured_at - duration
 
+    def is_curated(self, model, pk):
+        return (model._meta.label_lower, str(pk)) in self.curated
+
     def write(self, kind_name, model, pk, obj, values, path):
         """Create or update the row; returns it."""
         try:
@@ -637,6 +747,9 @@ class Importer:
             if obj is None:
                 self.created[kind_name].add(pk)
                 return model.objects.create(pk=pk, **values)
+            if self.is_curated(model, pk):
+                self.kept[kind_name].add(pk)
+                return obj
             changed = [name for name, value in values.items() if getattr(obj, name) != value]
             if changed:
                 for name in changed:
@@ -648,6 +761,8 @@ class Importer:
             raise InvalidObject(path, f"cannot be stored: {error}") from None
 
     def set_relation(self, kind_name, obj, relation, ids):
+        if self.is_curated(type(obj), obj.pk):
+            return
         manager = getattr(obj, relation)
         if sorted(map(str, manager.values_list("pk", flat=True))) != sorted(map(str, ids)):
             manager.set(ids)
@@ -697,6 +812,7 @@ def legacy_agency(data):
 
 
 LEGACY = {
+    "DockingEvent": legacy_docking_event,
     "Agency": legacy_agency,
     "SpacecraftConfig": legacy_with_image_url,
     "SpaceStation": legacy_with_image_url,

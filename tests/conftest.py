@@ -46,8 +46,7 @@ def assert_same_json(actual, expected):
 def import_documents(*documents, captured_at=None):
     importer = Importer(captured_at=captured_at)
     for document in documents:
-        for _ in importer.import_document(document):
-            pass
+        importer.import_document(document)
     return importer
 
 

@@ -6,6 +6,7 @@ server, since our own server does not answer 500 or broken JSON on demand.
 """
 
 import json
+import re
 import threading
 from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -17,7 +18,7 @@ from django.core.management import CommandError, call_command
 
 from ingest.models import SyncState
 from ingest.sync import Mirror, SyncStopped, Upstream
-from spaceflight.models import DockingEvent
+from spaceflight.models import DockingEvent, DockingLocation
 from tests.conftest import reference, without_hosts
 from tools.servers import get, manage, running, server_env
 
@@ -97,7 +98,7 @@ def test_it_waits_for_the_upstream_limit_instead_of_exceeding_it(upstream):
     log = StringIO()
     output = sync("--base-url", upstream["base"], "--page-size", "5", "--full", log=log)
     # 12 pages at 4 anonymous requests a second: it must have waited, and never got a 429.
-    waits = log.getvalue().splitlines()
+    waits = [line for line in log.getvalue().splitlines() if line.startswith("waiting")]
     assert waits and all("requests used upstream" in wait for wait in waits)
     assert float(output.split("pages written, ")[1].split("s waited")[0]) >= 1
 
@@ -283,4 +284,107 @@ def test_loop_runs_again_after_the_interval(scripted, monkeypatch):
         sync("--base-url", f"http://127.0.0.1:{scripted.server_port}", "--loop", "15m")
 
     assert pauses == [900]
+    assert DockingEvent.objects.count() == len(EVENTS)
+
+
+def test_docking_locations_are_placed_by_the_path_the_run_asked(scripted):
+    script(scripted, [EMPTY])
+    location = reference("v2.3.0_docking_events_618_detailed.json")["docking_location"]
+    scripted.script["/2.3.0/config/docking_locations/"] = [(200, {}, page([location]).encode())]
+    sync_run, _ = mirror(scripted)
+
+    sync_run.run()
+
+    assert DockingLocation.objects.get(pk=location["id"]).name == location["name"]
+
+
+class Recorder(StringIO):
+    """A stderr that notes, for each line, how many requests the upstream had seen by then."""
+
+    def __init__(self, server):
+        super().__init__()
+        self.server, self.lines, self.flushed = server, [], []
+
+    def write(self, text):
+        self.lines.append((text.strip(), len(self.server.seen)))
+        return super().write(text)
+
+    def flush(self):
+        self.flushed.append(len(self.lines))
+
+
+def test_waits_are_shown_when_they_happen(scripted):
+    script(scripted, [(200, {}, page(EVENTS).encode())])
+    status = {"your_request_limit": 6, "limit_frequency_secs": 3600, "ident": "x"}
+    scripted.script["/2.3.0/api-throttle/"] = [
+        (200, {}, json.dumps({**status, "current_use": 6, "next_use_secs": 1}).encode()),
+        (200, {}, json.dumps({**status, "current_use": 1, "next_use_secs": 0}).encode()),
+    ]
+    log = Recorder(scripted)
+
+    sync("--base-url", f"http://127.0.0.1:{scripted.server_port}", log=log)
+
+    # Written and flushed after the first throttle read, before the wait and the next request.
+    assert log.lines[0] == ("waiting 1 s: 6 of 6 requests used upstream", 1)
+    assert log.flushed[0] >= 1
+    assert any("/2.3.0/docking_events/: 6 objects written" in line for line, _ in log.lines)
+
+
+@pytest.mark.parametrize(
+    ("status", "key", "expected"),
+    [
+        (401, "wrong", "HTTP 401: the upstream refused the API key"),
+        (403, "wrong", "HTTP 403: the upstream refused the API key"),
+        (401, "", "HTTP 401: the upstream wants an API key (--api-key)"),
+        (404, "", "HTTP 404: the upstream has no such path; is the base URL right?"),
+    ],
+)
+def test_a_refusal_stops_at_once_even_in_a_loop(scripted, monkeypatch, status, key, expected):
+    script(scripted, [(status, {}, b'{"detail": "no"}')])
+    pauses = []
+    monkeypatch.setattr("ingest.management.commands.sync_ll2.time.sleep", pauses.append)
+
+    with pytest.raises(CommandError, match=re.escape(expected)):
+        sync(
+            "--base-url",
+            f"http://127.0.0.1:{scripted.server_port}",
+            "--api-key",
+            key,
+            "--loop",
+            "1h",
+        )
+
+    # The throttle read (404 here: an upstream without one is fine), then the refused page.
+    assert [path.split("?")[0] for path, _ in scripted.seen] == [
+        "/2.3.0/api-throttle/",
+        "/2.3.0/docking_events/",
+    ]
+    assert pauses == []
+
+
+def test_a_base_url_without_a_scheme_stops_before_any_request():
+    with pytest.raises(CommandError, match="try https://ll.thespacedevs.com"):
+        sync("--base-url", "ll.thespacedevs.com")
+    assert not SyncState.objects.exists()
+
+
+def test_an_upstream_that_ignores_the_docked_filter_gets_a_full_run(scripted):
+    assert any(event["departure"] for event in EVENTS)
+    script(scripted, [(200, {}, page(EVENTS).encode())])
+    base = f"http://127.0.0.1:{scripted.server_port}"
+    SyncState.objects.create(base_url=base, high_water=isodate.parse_datetime(EVENTS[0]["docking"]))
+    log = StringIO()
+
+    output = sync("--base-url", base, log=log)
+
+    asked = [path for path, _ in scripted.seen if "api-throttle" not in path]
+    assert "docked=true" in asked[0]
+    assert not any("docked" in path or "docking__gte" in path for path in asked[1:])
+    assert [path.split("?")[0] for path in asked[1:]] == [
+        "/2.3.0/docking_events/",
+        "/2.2.0/docking_event/",
+        "/2.3.0/config/docking_locations/",
+    ]
+    assert "ignores the docked filter: a full run instead" in log.getvalue()
+    assert "Note: the upstream ignores the docked filter: a full run instead." in output
     assert DockingEvent.objects.count() == len(EVENTS)

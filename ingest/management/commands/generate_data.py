@@ -1,16 +1,17 @@
 import sys
 import time
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import transaction
 from tqdm import tqdm
 
 from ingest.generate import Generator
+from ingest.management.base import IngestCommand
 from spaceflight.changes import data_changed
 from spaceflight.models import DockingEvent
 
 
-class Command(BaseCommand):
+class Command(IngestCommand):
     help = (
         "Fill an empty database with N realistic docking events, the same for the same seed "
         "(for benchmarks and scale tests)."
@@ -33,7 +34,7 @@ class Command(BaseCommand):
 
         with transaction.atomic():
             Generator(events, seed, progress).run()
-        data_changed()
+            data_changed()
         bar.close()
         self.stdout.write(
             f"Generated {DockingEvent.objects.count()} docking events (seed {seed}) "

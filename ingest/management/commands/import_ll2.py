@@ -1,13 +1,11 @@
 import sys
 
-from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.core.management.base import CommandError
 from django.utils.dateparse import parse_datetime
 from tqdm import tqdm
 
-from ingest.reader import MalformedDocument, iter_files, read_document
-from ingest.upsert import Importer, InvalidObject
-from spaceflight.changes import data_changed
+from ingest.management.base import IngestCommand
+from ingest.reader import MalformedDocument, import_files, iter_files
 
 
 def captured_at(value):
@@ -17,7 +15,13 @@ def captured_at(value):
     return parsed
 
 
-class Command(BaseCommand):
+def per_kind(counts):
+    return "Per kind (created/updated/unchanged/kept): " + (
+        ", ".join(f"{kind} {'/'.join(map(str, n))}" for kind, n in counts.items()) or "nothing"
+    )
+
+
+class Command(IngestCommand):
     help = (
         "Load LL2 docking-event responses (JSON files, or pages captured from the browsable "
         "API) of versions 2.0.0, 2.2.0 and 2.3.0, in any mode. Upserts by LL2 id in one "
@@ -34,29 +38,25 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, paths, captured_at=None, **options):
-        importer = Importer(captured_at=captured_at)
+        bars = {}
+
+        def progress(path, done):
+            if path not in bars:
+                for bar in bars.values():
+                    bar.close()
+                bars[path] = tqdm(desc=path.name, unit=" objects", disable=not sys.stderr.isatty())
+            bars[path].update(done - bars[path].n)
+
         try:
             files = list(iter_files(paths))
-            with transaction.atomic():
-                for path in files:
-                    self.import_file(importer, path)
-        except (MalformedDocument, InvalidObject) as error:
+            counts = import_files(files, captured_at=captured_at, progress=progress)
+        except MalformedDocument as error:
             raise CommandError(f"{error}; nothing was imported") from None
-        data_changed()
-        counts = importer.counts()
-        events = counts.get("DockingEvent", (0, 0, 0))
+        finally:
+            for bar in bars.values():
+                bar.close()
+        created, updated, unchanged, kept = counts.get("DockingEvent", (0, 0, 0, 0))
         self.stdout.write(
-            f"Imported {len(files)} file(s): {events[0]} docking events created, "
-            f"{events[1]} updated, {events[2]} unchanged. Per kind (created/updated/unchanged): "
-            + ", ".join(f"{kind} {c}/{u}/{n}" for kind, (c, u, n) in counts.items())
+            f"Imported {len(files)} file(s): {created} docking events created, {updated} updated, "
+            f"{unchanged} unchanged, {kept} kept as curated. {per_kind(counts)}"
         )
-
-    def import_file(self, importer, path):
-        document = read_document(path)
-        try:
-            objects = importer.import_document(document)
-            bar = tqdm(objects, desc=path.name, unit=" objects", disable=not sys.stderr.isatty())
-            for _ in bar:
-                pass
-        except InvalidObject as error:
-            raise InvalidObject(str(path), str(error)) from None

@@ -2,18 +2,18 @@ import json
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import transaction
 
-from ingest.reader import read_document
-from ingest.upsert import Importer, InvalidObject, to_datetime
-from spaceflight.changes import data_changed
+from ingest.management.base import IngestCommand
+from ingest.reader import MalformedDocument, import_files
+from ingest.upsert import to_datetime
 from spaceflight.models import DockingEvent
 
 MANIFEST = Path(settings.BASE_DIR) / "data" / "bundled.json"
 
 
-class Command(BaseCommand):
+class Command(IngestCommand):
     help = (
         "Load the bundled LL2 pages (data/ll2/, listed in data/bundled.json) into an empty "
         "database; a database that holds docking events is left alone."
@@ -30,15 +30,13 @@ class Command(BaseCommand):
             return
         manifest = json.loads(MANIFEST.read_text())
         try:
+            # Each page was read from LL2 at its own moment; all of them load, or none.
             with transaction.atomic():
                 for page in manifest["pages"]:
                     path = MANIFEST.parent / "ll2" / page["file"]
-                    importer = Importer(captured_at=to_datetime(page["captured_at"]))
-                    for _ in importer.import_document(read_document(path)):
-                        pass
-        except InvalidObject as error:
-            raise CommandError(f"{path}: {error}") from None
-        data_changed()
+                    import_files([path], captured_at=to_datetime(page["captured_at"]))
+        except MalformedDocument as error:
+            raise CommandError(str(error)) from None
         self.stdout.write(
             f"Loaded {DockingEvent.objects.count()} docking events from {MANIFEST.parent / 'll2'}."
         )

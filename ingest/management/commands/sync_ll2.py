@@ -2,11 +2,12 @@ import sys
 import time
 from datetime import timedelta
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from tqdm import tqdm
 
-from ingest.management.commands.import_ll2 import captured_at
-from ingest.sync import Mirror, SyncStopped, Upstream
+from ingest.management.base import IngestCommand
+from ingest.management.commands.import_ll2 import captured_at, per_kind
+from ingest.sync import Mirror, Misconfigured, SyncStopped, Upstream
 
 UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -19,7 +20,7 @@ def interval(value):
     return float(value)
 
 
-class Command(BaseCommand):
+class Command(IngestCommand):
     help = (
         "Mirror the docking events of an LL2-compatible server (the public LL2 by default) "
         "within its rate limit. Resumable; incremental after the first complete run."
@@ -48,21 +49,35 @@ class Command(BaseCommand):
                 return
             time.sleep(options["loop"])
 
+    def say(self, line):
+        """A line for the operator, shown at once: a cron log must show a wait while it lasts."""
+        if self.terminal:
+            tqdm.write(line, file=sys.stderr)
+        else:
+            self.stderr.write(line)
+            self.stderr.flush()
+
     def run_once(self, options):
-        upstream = Upstream(
-            base_url=options["base_url"].rstrip("/"),
-            api_key=options["api_key"],
-            max_requests=options["max_requests"],
-            retries=options["retries"],
-            timeout=options["timeout"],
-        )
+        self.terminal = sys.stderr.isatty()
+        try:
+            upstream = Upstream(
+                base_url=options["base_url"].rstrip("/"),
+                api_key=options["api_key"],
+                max_requests=options["max_requests"],
+                retries=options["retries"],
+                timeout=options["timeout"],
+                say=self.say,
+            )
+        except Misconfigured as error:
+            raise CommandError(str(error)) from None
         bars = {}
 
         def progress(path, offset, count, size):
+            if not self.terminal:
+                self.say(f"{path}: {size} objects written, {offset or 'all'} of {count} read")
+                return
             if path not in bars:
-                bars[path] = tqdm(
-                    total=count, desc=path, unit=" objects", disable=not sys.stderr.isatty()
-                )
+                bars[path] = tqdm(total=count, desc=path, unit=" objects")
             bars[path].update(size)
 
         mirror = Mirror(upstream, page_size=options["page_size"], progress=progress)
@@ -75,16 +90,15 @@ class Command(BaseCommand):
             )
         except SyncStopped as error:
             stopped = error
+        except Misconfigured as error:
+            raise CommandError(str(error)) from None
         finally:
             for bar in bars.values():
                 bar.close()
-        for line in upstream.log:
-            self.stderr.write(line)
-        counts = mirror.importer.counts()
+        outcome = f"Stopped: {stopped}" if stopped else "Up to date"
+        notes = "".join(f" Note: {note}." for note in mirror.notes)
         self.stdout.write(
-            f"{'Stopped: ' + str(stopped) if stopped else 'Up to date'}. "
-            f"{upstream.requests_used} requests used, {mirror.pages} pages written, "
-            f"{upstream.slept:.0f}s waited. Per kind (created/updated/unchanged): "
-            + (", ".join(f"{k} {c}/{u}/{n}" for k, (c, u, n) in counts.items()) or "nothing")
+            f"{outcome}. {upstream.requests_used} requests used, {mirror.pages} pages written, "
+            f"{upstream.slept:.0f}s waited.{notes} {per_kind(mirror.importer.counts())}"
         )
         return stopped is None
