@@ -19,6 +19,14 @@ class SpacecraftConfigFamily(Named):
     manufacturer = models.ForeignKey(Agency, models.PROTECT, null=True, blank=True)
     parent = models.ForeignKey("self", models.SET_NULL, null=True, blank=True)
     maiden_flight = models.DateField(null=True, blank=True)
+    # Statistics LL2 computes over its whole history: served as imported, null until then.
+    spacecraft_flown = models.IntegerField(null=True, blank=True)
+    total_launch_count = models.IntegerField(null=True, blank=True)
+    successful_launches = models.IntegerField(null=True, blank=True)
+    failed_launches = models.IntegerField(null=True, blank=True)
+    attempted_landings = models.IntegerField(null=True, blank=True)
+    successful_landings = models.IntegerField(null=True, blank=True)
+    failed_landings = models.IntegerField(null=True, blank=True)
 
     class Meta(Named.Meta):
         verbose_name_plural = "spacecraft config families"
@@ -44,6 +52,16 @@ class SpacecraftConfig(Named):
     nation_url = models.URLField(max_length=500, null=True, blank=True)
     wiki_link = models.URLField(max_length=500, blank=True, default="")
     info_link = models.URLField(max_length=500, blank=True, default="")
+    payload_return_capacity = models.IntegerField(null=True, blank=True)
+    # Statistics LL2 computes over its whole history: served as imported, null until then.
+    spacecraft_flown = models.IntegerField(null=True, blank=True)
+    total_launch_count = models.IntegerField(null=True, blank=True)
+    successful_launches = models.IntegerField(null=True, blank=True)
+    failed_launches = models.IntegerField(null=True, blank=True)
+    attempted_landings = models.IntegerField(null=True, blank=True)
+    successful_landings = models.IntegerField(null=True, blank=True)
+    failed_landings = models.IntegerField(null=True, blank=True)
+    fastest_turnaround = models.DurationField(null=True, blank=True)
 
 
 class SpacecraftStatus(Named):
@@ -123,6 +141,14 @@ class SpaceStation(Named):
     description = models.TextField(blank=True, default="")
     orbit = models.CharField(max_length=255, null=True, blank=True)
     type = models.ForeignKey(SpaceStationType, models.PROTECT, null=True, blank=True)
+    owners = models.ManyToManyField(Agency, blank=True, related_name="stations_owned")
+    # What only a station's own LL2 page shows: null until an import brings it. Its occupancy
+    # (docked vehicles, active docking events) is derived from the docking events instead.
+    height = models.FloatField(null=True, blank=True)
+    width = models.FloatField(null=True, blank=True)
+    mass = models.FloatField(null=True, blank=True)
+    volume = models.IntegerField(null=True, blank=True)
+    onboard_crew = models.IntegerField(null=True, blank=True)
 
 
 class PayloadType(Named):
