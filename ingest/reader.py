@@ -15,7 +15,9 @@ from urllib.parse import urlsplit
 import ijson
 from django.db import transaction
 
-from ingest.upsert import Importer, InvalidObject, link_path, top_level
+from ingest.fields import InvalidObject
+from ingest.placing import link_path, top_level
+from ingest.upsert import Importer
 from spaceflight.changes import data_changed
 
 SUFFIXES = {".json", ".txt"}

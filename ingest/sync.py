@@ -29,8 +29,9 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from ingest.fields import InvalidObject
 from ingest.models import SyncState
-from ingest.upsert import Importer, InvalidObject
+from ingest.upsert import Importer
 from spaceflight.changes import data_changed
 from spaceflight.models import DockingEvent
 

@@ -5,9 +5,9 @@ from django.conf import settings
 from django.core.management.base import CommandError
 from django.db import transaction
 
+from ingest.fields import to_datetime
 from ingest.management.base import IngestCommand
 from ingest.reader import MalformedDocument, import_files
-from ingest.upsert import to_datetime
 from spaceflight.models import DockingEvent
 
 MANIFEST = Path(settings.BASE_DIR) / "data" / "bundled.json"

@@ -1,0 +1,190 @@
+"""What ingest reads of each LL2 object, derived from the models (spaceflight/models/).
+
+A model's columns are LL2's keys: a column's type says how to convert its JSON value, a
+foreign key is a nested object, a many-to-many field a nested list. Only what doesn't follow
+is listed here: keys LL2 names differently, a column LL2 writes in another format, columns
+that are ours alone, and nested lists of rows that point back at their parent.
+"""
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+import isodate
+from django.apps import apps
+from django.db import models
+from django.utils.dateparse import parse_date, parse_datetime, parse_duration
+
+
+class InvalidObject(ValueError):
+    def __init__(self, path, message):
+        super().__init__(f"{path}: {message}")
+
+
+def to_int(value):
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"expected an integer, got {value!r}")
+    return value
+
+
+def to_optional_int(value):
+    if value in (None, ""):
+        return None
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value)
+    return to_int(value)
+
+
+def to_float(value):
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"expected a number, got {value!r}")
+    return float(value)
+
+
+def to_bool(value):
+    if not isinstance(value, bool):
+        raise ValueError(f"expected true or false, got {value!r}")
+    return value
+
+
+def to_optional_bool(value):
+    return None if value is None else to_bool(value)
+
+
+def to_text(value):
+    if value is not None and not isinstance(value, str):
+        raise ValueError(f"expected a string, got {value!r}")
+    return value
+
+
+def to_blank_text(value):
+    return to_text(value) or ""
+
+
+def to_datetime(value):
+    if value is None:
+        return None
+    parsed = parse_datetime(value) if isinstance(value, str) else None
+    if parsed is None:
+        raise ValueError(f"expected an ISO 8601 date-time, got {value!r}")
+    return parsed
+
+
+def to_date(value):
+    if value is None:
+        return None
+    parsed = parse_date(value) if isinstance(value, str) else None
+    if parsed is None:
+        raise ValueError(f"expected an ISO 8601 date, got {value!r}")
+    return parsed
+
+
+def to_iso_duration(value):
+    if value is None:
+        return None
+    try:
+        parsed = isodate.parse_duration(value)
+    except (isodate.ISO8601Error, TypeError):
+        raise ValueError(f"expected an ISO 8601 duration, got {value!r}") from None
+    if not isinstance(parsed, timedelta):
+        raise ValueError(f"expected a duration in days and time, got {value!r}")
+    return parsed
+
+
+def to_django_duration(value):
+    if value is None:
+        return None
+    parsed = parse_duration(value) if isinstance(value, str) else None
+    if parsed is None:
+        raise ValueError(f"expected a duration like '1 00:00:00', got {value!r}")
+    return parsed
+
+
+def to_list(value):
+    if not isinstance(value, list):
+        raise ValueError(f"expected a list, got {value!r}")
+    return value
+
+
+def to_uuid(value):
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        raise ValueError(f"expected a UUID, got {value!r}") from None
+
+
+# (model, column) -> LL2's key, where they differ.
+RENAMED = {
+    ("Agency", "countries"): "country",
+    ("Launch", "programs"): "program",
+    ("Payload", "programs"): "program",
+    ("SpacecraftConfig", "families"): "family",
+}
+# LL2 writes a celestial body's day as Django's duration, not ISO 8601.
+CONVERTERS = {("CelestialBody", "length_of_day"): to_django_duration}
+# Ours alone: where a flight's live duration counts from when its launch time is unknown.
+LOCAL = {("SpacecraftFlight", "duration_origin")}
+# key -> (kind, its foreign key to the parent): nested rows that belong to their parent.
+CHILDREN = {"Image": {"variants": ("ImageVariant", "image_id")}}
+# What isn't LL2 data: the data generation, curators' marks.
+NOT_LL2 = {"DataGeneration", "Curated"}
+
+
+def convert_by_type(column):
+    """The converter of a column, from its type (and whether it may be null)."""
+    if isinstance(column, models.BooleanField):
+        return to_optional_bool if column.null else to_bool
+    if isinstance(column, models.IntegerField):  # BigIntegerField included
+        return to_optional_int
+    if isinstance(column, models.FloatField):
+        return to_float
+    if isinstance(column, models.DateTimeField):
+        return to_datetime
+    if isinstance(column, models.DateField):
+        return to_date
+    if isinstance(column, models.DurationField):
+        return to_iso_duration
+    if isinstance(column, models.JSONField):
+        return to_list
+    if isinstance(column, models.CharField | models.TextField):
+        # null stays null where the column takes it, becomes "" where "" is the default, and
+        # is refused (by the database, with the path) where a value is required.
+        return to_blank_text if column.default == "" and not column.null else to_text
+    raise TypeError(f"no converter for {column!r}")
+
+
+@dataclass
+class Kind:
+    model: type
+    scalars: dict = field(default_factory=dict)  # key -> converter
+    fks: dict = field(default_factory=dict)  # key -> kind
+    m2m: dict = field(default_factory=dict)  # key -> (relation, kind)
+    children: dict = field(default_factory=dict)  # key -> (kind, foreign key)
+    pk: object = to_int
+
+
+def kind_of_model(model):
+    name = model.__name__
+    kind = Kind(model, children=CHILDREN.get(name, {}))
+    if isinstance(model._meta.pk, models.UUIDField):
+        kind.pk = to_uuid
+    for column in model._meta.get_fields():
+        if column.auto_created or column.primary_key or (name, column.name) in LOCAL:
+            continue
+        key = RENAMED.get((name, column.name), column.name)
+        if column.many_to_many:
+            kind.m2m[key] = (column.name, column.related_model.__name__)
+        elif column.many_to_one:
+            kind.fks[key] = column.related_model.__name__
+        elif column.concrete:
+            kind.scalars[key] = CONVERTERS.get((name, column.name)) or convert_by_type(column)
+    return kind
+
+
+KINDS = {
+    model.__name__: kind_of_model(model)
+    for model in apps.get_app_config("spaceflight").get_models()
+    if model.__name__ not in NOT_LL2
+}
