@@ -9,8 +9,10 @@ from django.core.exceptions import TooManyFieldsSent
 from django.db import InterfaceError, OperationalError
 from django.http import JsonResponse
 from django.middleware import common
+from django.middleware.gzip import GZipMiddleware
 from django.utils.http import escape_leading_slashes
 
+from api import encoding
 from api.health import health
 
 log = logging.getLogger("api")
@@ -67,3 +69,13 @@ class CommonMiddleware(common.CommonMiddleware):
 
     def get_full_path_with_slash(self, request):
         return escape_leading_slashes(request.get_full_path(force_append_slash=True))
+
+
+class GZipPages(GZipMiddleware):
+    """Django's gzip, for what api/responses.py doesn't encode itself (the browsable pages),
+    refusing where the client does: Django's looks for the word `gzip`, not its `q=0`."""
+
+    def process_response(self, request, response):
+        if not encoding.accepts(request, "gzip"):
+            return response
+        return super().process_response(request, response)

@@ -13,6 +13,9 @@ response with live values carries no validators (its bytes change every microsec
 others get an `ETag` and `Last-Modified` (the last write), and 304 when they match, by
 Django's own rules (weak comparison of `If-None-Match`, then `If-Modified-Since`).
 
+Bodies are sent compressed where the client accepts it (api/encoding.py), each coding with an
+`ETag` of its own; a cached body is compressed once per coding and kept beside the plain one.
+
 The bodies are kept by api/cache.py; a warm response costs one small read of the token from
 the database.
 """
@@ -22,10 +25,10 @@ import contextlib
 from django.conf import settings
 from django.db import connection, transaction
 from django.http import HttpResponse
-from django.utils.cache import get_conditional_response
+from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
-from api import cache
+from api import cache, encoding
 from api.rendering import body
 from spaceflight.changes import generation
 
@@ -53,19 +56,41 @@ def respond(request, build):
     template = None
     if settings.RESPONSE_CACHE:
         token, changed_at = generation()
-        template = cache.get(_key(token, request))
+        key = _key(token, request)
+        template = cache.get(key)
     if template is None:
         with snapshot():
             token, changed_at = generation()
             template = body(build(live=True))
+        key = _key(token, request)
         if settings.RESPONSE_CACHE:
-            cache.put(_key(token, request), template)
+            cache.put(key, template)
+    coding = encoding.chosen(request, template.size)
     if template.etag is None:
+        response = _response(template, coding, key)
+    else:
+        etag = template.etag if coding is None else f'{template.etag[:-1]}-{coding}"'
+        last_modified = int(changed_at.timestamp())
+        response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+        if response is None:
+            response = _response(template, coding, key)
+        response["ETag"] = etag
+        response["Last-Modified"] = http_date(last_modified)
+    patch_vary_headers(response, ["Accept-Encoding"])
+    return response
+
+
+def _response(template, coding, key):
+    if coding is None:
         return HttpResponse(template.fill(), content_type="application/json")
-    last_modified = int(changed_at.timestamp())
-    response = get_conditional_response(request, etag=template.etag, last_modified=last_modified)
-    if response is None:
-        response = HttpResponse(template.fill(), content_type="application/json")
-    response["ETag"] = template.etag
-    response["Last-Modified"] = http_date(last_modified)
+    if template.etag is None:
+        data = encoding.COMPRESS[coding](template.fill())
+    else:
+        data = template.encoded.get(coding)
+        if data is None:
+            data = template.encoded[coding] = encoding.COMPRESS[coding](template.fill())
+            if settings.RESPONSE_CACHE:
+                cache.put(key, template)  # the other processes need not compress it again
+    response = HttpResponse(data, content_type="application/json")
+    response["Content-Encoding"] = coding
     return response

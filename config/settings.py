@@ -54,6 +54,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "api.middleware.HealthCheck",
     "api.middleware.RequestGuard",
+    # The browsable pages; JSON bodies are compressed (once per generation) by api/responses.py.
+    "api.middleware.GZipPages",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",

@@ -1,8 +1,12 @@
-"""The response cache is never stale, keeps live durations live, and answers conditional GETs."""
+"""The response cache is never stale, keeps live durations live, answers conditional GETs, and
+compresses bodies for clients that accept it."""
 
+import gzip
+import json
 from datetime import UTC, datetime
 from io import StringIO
 
+import brotli
 import isodate
 import pytest
 from django.core.cache import cache
@@ -134,3 +138,56 @@ def test_each_process_keeps_recent_responses_within_a_memory_budget():
     recent.get("b")
     recent.put("d", Template(b"y" * 40))
     assert list(recent.items) == ["b", "d"]
+
+
+@pytest.mark.parametrize(
+    ("coding", "decode"), [("gzip", gzip.decompress), ("br", brotli.decompress)]
+)
+def test_compressed_bodies_decode_to_the_plain_bytes(api, ended, coding, decode):
+    plain = api.get(LIST)
+    packed = api.get(LIST, HTTP_ACCEPT_ENCODING=f"{coding}, identity")
+    assert "Content-Encoding" not in plain
+    assert packed["Content-Encoding"] == coding
+    assert decode(packed.content) == plain.content
+    assert len(packed.content) < len(plain.content)
+    assert "Accept-Encoding" in packed["Vary"] and "Accept-Encoding" in plain["Vary"]
+
+
+def test_each_coding_has_its_own_etag_and_conditional_get(api, ended):
+    tags = {
+        accept: api.get(LIST, HTTP_ACCEPT_ENCODING=accept)["ETag"] for accept in ("", "gzip", "br")
+    }
+    assert len(set(tags.values())) == 3
+    for accept, etag in tags.items():
+        assert (
+            api.get(LIST, HTTP_ACCEPT_ENCODING=accept, HTTP_IF_NONE_MATCH=etag).status_code == 304
+        )
+    assert (
+        api.get(LIST, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=tags[""]).status_code == 200
+    )
+
+
+def test_a_coding_refused_or_unknown_gives_the_plain_body(api, ended):
+    for accept in ("gzip;q=0, br;q=0", "compress", "identity"):
+        assert "Content-Encoding" not in api.get(LIST, HTTP_ACCEPT_ENCODING=accept)
+    assert api.get(LIST, HTTP_ACCEPT_ENCODING="*")["Content-Encoding"] == "br"
+    assert api.get(LIST, HTTP_ACCEPT_ENCODING="br;q=0, *")["Content-Encoding"] == "gzip"
+
+
+def test_a_live_body_is_compressed_per_response(api, frozen):
+    factories.docking(1, chaser=factories.spacecraft_flight())
+    with frozen("2025-03-01T00:00:00Z"):
+        first = gzip.decompress(api.get(LIST, HTTP_ACCEPT_ENCODING="gzip").content)
+    with frozen("2025-03-02T00:00:00Z"):
+        later = gzip.decompress(api.get(LIST, HTTP_ACCEPT_ENCODING="gzip").content)
+    durations = [
+        json.loads(body)["results"][0]["flight_vehicle_chaser"]["duration"]
+        for body in (first, later)
+    ]
+    assert durations == ["P59D", "P60D"]
+
+
+def test_the_browsable_page_is_compressed_too(api, ended):
+    page = api.get("/2.3.0/docking_events/?format=api", HTTP_ACCEPT_ENCODING="gzip")
+    assert page["Content-Encoding"] == "gzip"
+    assert b"Docking Event" in gzip.decompress(page.content)

@@ -28,6 +28,8 @@ class Template:
         self.size = len(body)
         self.starts = [EPOCH + int(us) * MICROSECOND for us in pieces[1::2]]
         self.etag = None if self.starts else f'"{hashlib.sha1(body).hexdigest()}"'
+        # The body in content codings, made once per coding (api/responses.py).
+        self.encoded = {}
 
     def fill(self):
         if not self.starts:
