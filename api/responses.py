@@ -30,6 +30,7 @@ from django.utils.http import http_date
 
 from api import cache, encoding
 from api.rendering import body
+from api.rendering.live import Template
 from spaceflight.changes import generation
 
 
@@ -50,9 +51,10 @@ def _key(token, request):
     return f"response:{token}:{request.build_absolute_uri()}"
 
 
-def respond(request, build):
-    """The JSON response to a GET, from the cache when it can be; `build(live)` gives the
-    data, with live durations as markers when `live` is true."""
+def respond(request, build, content_type="application/json"):
+    """The response to a GET, from the cache when it can be; `build(live)` gives the data
+    (rendered as JSON, with live durations as markers when `live` is true), or the body's bytes
+    already rendered (a page)."""
     template = None
     if settings.RESPONSE_CACHE:
         token, changed_at = generation()
@@ -61,28 +63,29 @@ def respond(request, build):
     if template is None:
         with snapshot():
             token, changed_at = generation()
-            template = body(build(live=True))
+            built = build(live=True)
+            template = Template(built) if isinstance(built, bytes) else body(built)
         key = _key(token, request)
         if settings.RESPONSE_CACHE:
             cache.put(key, template)
     coding = encoding.chosen(request, template.size)
     if template.etag is None:
-        response = _response(template, coding, key)
+        response = _response(template, coding, key, content_type)
     else:
         etag = template.etag if coding is None else f'{template.etag[:-1]}-{coding}"'
         last_modified = int(changed_at.timestamp())
         response = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if response is None:
-            response = _response(template, coding, key)
+            response = _response(template, coding, key, content_type)
         response["ETag"] = etag
         response["Last-Modified"] = http_date(last_modified)
     patch_vary_headers(response, ["Accept-Encoding"])
     return response
 
 
-def _response(template, coding, key):
+def _response(template, coding, key, content_type):
     if coding is None:
-        return HttpResponse(template.fill(), content_type="application/json")
+        return HttpResponse(template.fill(), content_type=content_type)
     if template.etag is None:
         data = encoding.COMPRESS[coding](template.fill())
     else:
@@ -91,6 +94,6 @@ def _response(template, coding, key):
             data = template.encoded[coding] = encoding.COMPRESS[coding](template.fill())
             if settings.RESPONSE_CACHE:
                 cache.put(key, template)  # the other processes need not compress it again
-    response = HttpResponse(data, content_type="application/json")
+    response = HttpResponse(data, content_type=content_type)
     response["Content-Encoding"] = coding
     return response
