@@ -126,8 +126,12 @@ RENAMED = {
 CONVERTERS = {("CelestialBody", "length_of_day"): to_django_duration}
 # Ours alone: where a flight's live duration counts from when its launch time is unknown.
 LOCAL = {("SpacecraftFlight", "duration_origin")}
-# key -> (kind, its foreign key to the parent): nested rows that belong to their parent.
-CHILDREN = {"Image": {"variants": ("ImageVariant", "image_id")}}
+# key -> (kind, its foreign key to the parent): nested rows that belong to their parent, like
+# the ports a station's own page lists (what is docked at each is derived from the events).
+CHILDREN = {
+    "Image": {"variants": ("ImageVariant", "image_id")},
+    "SpaceStation": {"docking_location": ("DockingLocation", "spacestation_id")},
+}
 # What isn't LL2 data: the data generation, curators' marks.
 NOT_LL2 = {"DataGeneration", "Curated"}
 

@@ -12,6 +12,9 @@ from ingest.fields import KINDS, InvalidObject
 class Resource(NamedTuple):
     name: str
     kind: str | None = None  # None: not imported yet
+    # LL2 shows these objects without a `url`: only they are placed by their page's path (an
+    # object without one on a page of stations is not a station: a station has a url).
+    without_url: bool = False
 
 
 # Each LL2 collection by its path after the version, whether 2.3.0's or an older one's: what
@@ -20,15 +23,15 @@ class Resource(NamedTuple):
 COLLECTIONS = {
     "docking_events": Resource("docking event", "DockingEvent"),
     "docking_event": Resource("docking event", "DockingEvent"),
-    "config/docking_locations": Resource("docking location", "DockingLocation"),
-    "space_stations": Resource("space station"),
-    "spacestation": Resource("space station"),
-    "spacecraft_flights": Resource("spacecraft flight"),
-    "spacecraft/flight": Resource("spacecraft flight"),
-    "spacecraft": Resource("spacecraft"),
+    "config/docking_locations": Resource("docking location", "DockingLocation", without_url=True),
+    "space_stations": Resource("space station", "SpaceStation"),
+    "spacestation": Resource("space station", "SpaceStation"),
+    "spacecraft_flights": Resource("spacecraft flight", "SpacecraftFlight"),
+    "spacecraft/flight": Resource("spacecraft flight", "SpacecraftFlight"),
+    "spacecraft": Resource("spacecraft", "Spacecraft"),
     "spacecraft_configurations": Resource("spacecraft configuration"),
     "config/spacecraft": Resource("spacecraft configuration"),
-    "payload_flights": Resource("payload flight"),
+    "payload_flights": Resource("payload flight", "PayloadFlight"),
     "payloads": Resource("payload"),
     "launches": Resource("launch"),
     "launch": Resource("launch"),
@@ -43,11 +46,12 @@ COLLECTIONS = {
     "programs": Resource("program"),
     "program": Resource("program"),
 }
-READS = "import_ll2 reads " + " and ".join(
+_READ = list(
     dict.fromkeys(
         str(KINDS[r.kind].model._meta.verbose_name_plural) for r in COLLECTIONS.values() if r.kind
     )
 )
+READS = f"import_ll2 reads {', '.join(_READ[:-1])} and {_READ[-1]}"
 # The collection in an LL2 path: what follows the version, less the id of a detail path.
 COLLECTION = re.compile(
     r"/\d+\.\d+\.\d+/(.+?)(?:/(?:\d+|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}))?/?$"
@@ -74,6 +78,8 @@ def kind_of(data, path, page_path):
     if resource.kind is None:
         article = "an" if resource.name[0] in "aeiou" else "a"
         raise InvalidObject(path, f"{what} is {article} {resource.name}; {READS}")
+    if url is None and not resource.without_url:
+        raise InvalidObject(path, f"{what}: its {resource.name}s have one; {READS}")
     return resource.kind
 
 

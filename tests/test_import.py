@@ -14,8 +14,16 @@ from django.apps import apps
 from django.core import serializers
 from django.core.management import CommandError, call_command
 
+from ingest.fields import KINDS
+from ingest.placing import COLLECTIONS, READS
 from ingest.reader import read_captured
-from spaceflight.models import DataGeneration, DockingEvent, DockingLocation, SpacecraftFlight
+from spaceflight.models import (
+    DataGeneration,
+    DockingEvent,
+    DockingLocation,
+    SpacecraftFlight,
+    SpaceStation,
+)
 from tests.conftest import (
     BUNDLED,
     REFERENCE,
@@ -301,7 +309,12 @@ def test_the_embedded_resources_cover_what_docking_events_link_to():
     }
 
 
-@pytest.mark.parametrize("collection", sorted(EMBEDDED))
+def imported(collection):
+    """Is `2.3.0/space_stations` (version/collection) a resource import_ll2 reads?"""
+    return COLLECTIONS[collection.split("/", 1)[1]].kind is not None
+
+
+@pytest.mark.parametrize("collection", sorted(c for c in EMBEDDED if not imported(c)))
 def test_a_page_of_another_ll2_resource_is_refused_and_writes_nothing(tmp_path, collection):
     run(BUNDLED)  # what such a page would overwrite if it were taken for docking data
     before = database_dump()
@@ -313,22 +326,43 @@ def test_a_page_of_another_ll2_resource_is_refused_and_writes_nothing(tmp_path, 
 
     url_path = urlsplit(found["url"]).path
     assert f"other.json: $.results[0]: {url_path} is a" in str(error.value)
-    assert "import_ll2 reads docking events and docking locations" in str(error.value)
+    assert READS in str(error.value)
     assert database_dump() == before
 
 
-def test_a_space_station_page_says_what_it_is(tmp_path):
+@pytest.mark.parametrize("collection", sorted(c for c in EMBEDDED if imported(c)))
+def test_a_page_of_a_linked_resource_is_imported_as_what_its_url_says(tmp_path, collection):
+    """Stations, flights, spacecraft and payload flights as docking events embed them: taken
+    as what they are (a second import of the page changes nothing), a changed name taken."""
+    run(BUNDLED)
+    found = EMBEDDED[collection]
+    model = KINDS[COLLECTIONS[collection.split("/", 1)[1]].kind].model
+    page = write_page(tmp_path / "same.json", found)
+
+    run(page)
+    after = database_dump()
+    run(page)
+    assert database_dump() == after
+    assert model.objects.filter(pk=found["id"]).exists()
+
+    if "name" in found:
+        run(write_page(tmp_path / "renamed.json", {**found, "name": "Renamed"}))
+        assert model.objects.get(pk=found["id"]).name == "Renamed"
+
+
+def test_a_launch_page_says_what_it_is(tmp_path):
     run(BUNDLED)
     before = database_dump()
-    station = reference("v2.3.0_docking_events_618_detailed.json")["space_station_target"]
-    page = write_page(tmp_path / "spacestations.json", station)
+    launch = reference("v2.3.0_docking_events_618_detailed.json")["flight_vehicle_chaser"]["launch"]
+    page = write_page(tmp_path / "launches.json", launch)
 
     with pytest.raises(CommandError) as error:
         run(page)
 
     assert str(error.value).endswith(
-        "spacestations.json: $.results[0]: /2.3.0/space_stations/4/ is a space station; "
-        "import_ll2 reads docking events and docking locations; nothing was imported"
+        f"launches.json: $.results[0]: /2.3.0/launches/{launch['id']}/ is a launch; "
+        "import_ll2 reads docking events, docking locations, space stations, spacecraft "
+        "flights, spacecraft and payload flights; nothing was imported"
     )
     assert database_dump() == before
 
@@ -378,7 +412,9 @@ def test_objects_without_url_on_a_page_of_another_resource_are_refused(tmp_path)
     with pytest.raises(CommandError) as error:
         run(page)
 
-    assert "an object without url on /2.3.0/space_stations/ is a space station" in str(error.value)
+    assert "an object without url on /2.3.0/space_stations/: its space stations have one" in str(
+        error.value
+    )
     assert DockingLocation.objects.count() == 0
 
 
@@ -419,3 +455,35 @@ def test_a_big_page_is_imported_in_memory_far_below_its_size(tmp_path):
     # Parsed whole, or remembered whole by the importer's memo, the page took 2.5 to 4 times
     # its size; streamed, one event at a time and a digest of each, about a sixth.
     assert peak < size / 3, f"peak {peak:,} bytes for a file of {size:,}"
+
+
+def test_a_station_page_brings_its_own_values_and_ports(tmp_path):
+    """What only a station's own page shows (size, crew, owners, every port) is taken; what
+    it derives from docking events (what is docked where) is ours to derive, not imported."""
+    run(BUNDLED)
+    events_before = list(DockingEvent.objects.values_list("id", "departure", "docking_location"))
+    station = reference("v2.3.0_docking_events_618_detailed.json")["space_station_target"]
+    agency = reference("v2.3.0_docking_events_618_detailed.json")["flight_vehicle_chaser"][
+        "launch"
+    ]["launch_service_provider"]
+    detail = {
+        **station,
+        "owners": [agency],
+        "height": 109.0,
+        "onboard_crew": 7,
+        "docked_vehicles": 99,
+        "docking_location": [
+            {"id": 2, "name": "Zvezda aft", "currently_docked": {"id": 123456}},
+            {"id": 987654, "name": "A port no event has used yet", "currently_docked": None},
+        ],
+        "active_docking_events": [{"id": 123456}],
+    }
+    run(write_page(tmp_path / "station.json", detail))
+
+    iss = SpaceStation.objects.get(pk=station["id"])
+    assert (iss.height, iss.onboard_crew) == (109.0, 7)
+    assert list(iss.owners.values_list("pk", flat=True)) == [agency["id"]]
+    assert DockingLocation.objects.get(pk=987654).spacestation_id == iss.pk
+    assert not DockingEvent.objects.filter(pk=123456).exists()
+    after = list(DockingEvent.objects.values_list("id", "departure", "docking_location"))
+    assert after == events_before
