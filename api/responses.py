@@ -21,6 +21,8 @@ the database.
 """
 
 import contextlib
+import time
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -47,27 +49,34 @@ def snapshot():
         yield
 
 
-def _key(token, request):
-    return f"response:{token}:{request.build_absolute_uri()}"
+def _key(token, request, period):
+    """The cache key: the data generation, the URL, and for a body drawn at a moment (a page's
+    "now"), the period of `period` seconds it was drawn in."""
+    key = f"response:{token}:{request.build_absolute_uri()}"
+    return key if period is None else f"{key}:{int(time.time() // period)}"
 
 
-def respond(request, build, content_type="application/json"):
+def respond(request, build, content_type="application/json", period=None):
     """The response to a GET, from the cache when it can be; `build(live)` gives the data
     (rendered as JSON, with live durations as markers when `live` is true), or the body's bytes
-    already rendered (a page)."""
+    already rendered (a page). A body that shows the moment it was made is made again every
+    `period` seconds, besides after every write."""
     template = None
     if settings.RESPONSE_CACHE:
         token, changed_at = generation()
-        key = _key(token, request)
+        key = _key(token, request, period)
         template = cache.get(key)
     if template is None:
         with snapshot():
             token, changed_at = generation()
             built = build(live=True)
             template = Template(built) if isinstance(built, bytes) else body(built)
-        key = _key(token, request)
+        key = _key(token, request, period)
         if settings.RESPONSE_CACHE:
             cache.put(key, template)
+    if period is not None:
+        drawn = datetime.fromtimestamp(time.time() // period * period, tz=UTC)
+        changed_at = max(changed_at, drawn)
     coding = encoding.chosen(request, template.size)
     if template.etag is None:
         response = _response(template, coding, key, content_type)

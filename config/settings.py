@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "spaceflight",
     "api",
     "ingest",
+    "pages",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,77 @@
+"""A station's dockings and departures as feeds, one entry each: iCalendar (icalendar) and
+Atom (feedgen). Their times come from the data and from the data generation, never from the
+clock, so the same data gives the same bytes, and so the same ETag, in every process."""
+
+from django.urls import reverse
+from feedgen.feed import FeedGenerator
+from icalendar import Calendar, Event
+
+TITLE = "Dockings at {}"
+
+
+def moments(dockings):
+    """`(moment, "docked" or "departed", docking)` for each docking and departure, oldest
+    first (a docking before its own departure when they are at the same moment)."""
+    items = [(d.docking, "docked", d) for d in dockings]
+    items += [(d.departure, "departed", d) for d in dockings if d.departure]
+    return sorted(items, key=lambda item: (item[0], item[2].id, item[1] == "departed"))
+
+
+def _entry(url, station, moment, what, docking):
+    """`(uid, summary, description, link)` of one docking or departure."""
+    link = url(reverse("2.3.0:docking_events-detail", args=[docking.id]))
+    where = "at" if what == "docked" else "from"
+    summary = f"{docking.vehicle} {what} {where} {station.name} ({docking.port.name})"
+    flight = f", flight {docking.flight}" if docking.flight else ""
+    description = (
+        f"{docking.vehicle} ({docking.kind_name.lower()}{flight}) {what} {where} "
+        f"{station.name}, port {docking.port.name}, on {moment:%Y-%m-%d at %H:%M} UTC."
+    )
+    return f"{link}#{what}", summary, description, link
+
+
+def calendar(url, station, dockings, changed_at):
+    """The iCalendar file: a VEVENT at each moment (DTSTAMP: the last write to the data)."""
+    feed_url = url(reverse("pages:station-ics", args=[station.pk]))
+    cal = Calendar.new(
+        prodid="-//Docking events API//Station dockings//EN",
+        name=TITLE.format(station.name),
+        uid=feed_url,
+        url=url(reverse("pages:station", args=[station.pk])),
+    )
+    for moment, what, docking in moments(dockings):
+        uid, summary, description, link = _entry(url, station, moment, what, docking)
+        cal.add_component(
+            Event.new(
+                uid=uid,
+                stamp=changed_at,
+                start=moment,
+                summary=summary,
+                description=description,
+                url=link,
+            )
+        )
+    return cal.to_ical()
+
+
+def atom(url, station, dockings, changed_at):
+    """The Atom feed: an entry per moment, newest first; the feed is updated at the last write."""
+    feed_url = url(reverse("pages:station-atom", args=[station.pk]))
+    feed = FeedGenerator()
+    feed.id(feed_url)
+    feed.title(TITLE.format(station.name))
+    feed.author(name="Docking events API")
+    feed.language("en")
+    feed.updated(changed_at)
+    feed.link(href=feed_url, rel="self")
+    feed.link(href=url(reverse("pages:station", args=[station.pk])), rel="alternate")
+    for moment, what, docking in reversed(moments(dockings)):
+        uid, summary, description, link = _entry(url, station, moment, what, docking)
+        entry = feed.add_entry(order="append")
+        entry.id(uid)
+        entry.title(summary)
+        entry.summary(description)
+        entry.link(href=link)
+        entry.published(moment)
+        entry.updated(moment)
+    return feed.atom_str(pretty=True)
