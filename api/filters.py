@@ -2,13 +2,15 @@
 
 import django_filters
 from django import forms
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import F
+from django_filters.widgets import QueryArrayWidget
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter, SearchFilter
 
-from spaceflight.models import DockingEvent
+from spaceflight import models as m
 
 
 class StrictBooleanField(forms.Field):
@@ -31,13 +33,33 @@ class StrictBooleanFilter(django_filters.Filter):
     field_class = StrictBooleanField
 
 
+@extend_schema_field(OpenApiTypes.INT)
+class IntegerFilter(django_filters.NumberFilter):
+    """A number filter on a value the database computes (no column to read the type off)."""
+
+
+class IdsFilter(django_filters.BaseInFilter, django_filters.NumberFilter):
+    """Rows related to any of several ids: `1,2`, or (with `QueryArrayWidget`) `?x=1&x=2`."""
+
+    def __init__(self, **kwargs):
+        super().__init__(lookup_expr="in", distinct=True, **kwargs)
+
+    def filter(self, queryset, value):
+        if value:
+            # An id beyond 64 bits names nothing (and SQLite refuses it in a query).
+            value = [pk for pk in value if -(2**63) <= pk < 2**63]
+            if not value:
+                return queryset.none()
+        return super().filter(queryset, value)
+
+
 class DockingEventFilter(django_filters.FilterSet):
     docked = StrictBooleanFilter(
         method="filter_docked", label="Currently docked (no departure yet): true or false"
     )
 
     class Meta:
-        model = DockingEvent
+        model = m.DockingEvent
         fields = {
             "docking": ["gt", "gte", "lt", "lte"],
             "docking_location__id": ["exact"],
@@ -61,8 +83,68 @@ class LegacyDockingEventFilter(django_filters.FilterSet):
     )
 
     class Meta:
-        model = DockingEvent
+        model = m.DockingEvent
         fields = {"docking": ["gt", "gte", "lt", "lte"], "docking_location__id": ["exact"]}
+
+
+class SpaceStationFilter(django_filters.FilterSet):
+    """The same in 2.0.0, 2.2.0 and 2.3.0."""
+
+    docked_vehicles = IntegerFilter(label="Vehicles docked now")
+    docked_vehicles__gt = IntegerFilter(field_name="docked_vehicles", lookup_expr="gt")
+    docked_vehicles__gte = IntegerFilter(field_name="docked_vehicles", lookup_expr="gte")
+    docked_vehicles__lt = IntegerFilter(field_name="docked_vehicles", lookup_expr="lt")
+    docked_vehicles__lte = IntegerFilter(field_name="docked_vehicles", lookup_expr="lte")
+    orbit = IntegerFilter(method="filter_orbit", label="Orbit id")
+    owners = IdsFilter(widget=QueryArrayWidget, label="Owner agency ids (any of them)")
+    owner__ids = IdsFilter(field_name="owners", label="Comma-separated agency IDs.")
+    status = django_filters.NumberFilter(field_name="status__id", label="Status id")
+    status__ids = IdsFilter(field_name="status", label="Comma-separated spacestation status IDs.")
+    type = django_filters.NumberFilter(field_name="type__id", label="Type id")
+
+    class Meta:
+        model = m.SpaceStation
+        fields = {
+            "id": ["exact"],
+            "name": ["exact", "contains"],
+            "onboard_crew": ["exact", "gt", "gte", "lt", "lte"],
+        }
+
+    def filter_orbit(self, queryset, name, value):
+        # A station shows its orbit by name; the id is that of the orbit with this name.
+        return queryset.filter(orbit__in=m.Orbit.objects.filter(pk=value).values("name"))
+
+
+class LegacySpacecraftFilter(django_filters.FilterSet):
+    spacecraft_config = django_filters.NumberFilter(
+        field_name="spacecraft_config__id", label="Spacecraft configuration id"
+    )
+    status = django_filters.NumberFilter(field_name="status__id", label="Status id")
+
+    class Meta:
+        model = m.Spacecraft
+        fields = {"name": ["exact"]}
+
+
+class SpacecraftFilter(LegacySpacecraftFilter):
+    in_space = StrictBooleanFilter(label="In space now: true or false")
+    is_placeholder = StrictBooleanFilter(label="A placeholder: true or false")
+
+
+class SpacecraftFlightFilter(django_filters.FilterSet):
+    spacecraft = django_filters.NumberFilter(field_name="spacecraft__id", label="Spacecraft id")
+
+    class Meta:
+        model = m.SpacecraftFlight
+        fields = []
+
+
+class PayloadFlightFilter(django_filters.FilterSet):
+    payload = django_filters.NumberFilter(field_name="payload__id", label="Payload id")
+
+    class Meta:
+        model = m.PayloadFlight
+        fields = []
 
 
 class BoundedSearch(SearchFilter):
@@ -96,7 +178,11 @@ class NullsLikePostgresOrdering(OrderingFilter):
     def key(model, name):
         field = name.lstrip("-")
         descending = name.startswith("-")
-        if not model._meta.get_field(field).null:
+        try:
+            nullable = model._meta.get_field(field).null
+        except FieldDoesNotExist:
+            nullable = False  # a value the database computes, never null (`docked_vehicles`)
+        if not nullable:
             # No NULLs to place: a plain key lets the database walk the (field, id) index.
             return F(field).desc() if descending else F(field).asc()
         return F(field).desc(nulls_first=True) if descending else F(field).asc(nulls_last=True)

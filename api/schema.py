@@ -15,11 +15,13 @@ from drf_spectacular.extensions import (
 )
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import build_basic_type
+from drf_spectacular.serializers import PolymorphicProxySerializerExtension
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer
 from rest_framework import serializers
 
 from api.shapes import ROOTS, SHAPES
+from api.shapes.base import Subset
 
 
 class LinkExtension(OpenApiSerializerFieldExtension):
@@ -69,6 +71,48 @@ class LiveDurationExtension(IsoDurationExtension):
     target_class = "api.shapes.base.LiveDuration"
 
 
+class NamesExtension(OpenApiSerializerFieldExtension):
+    target_class = "api.shapes.base.Names"
+
+    def map_serializer_field(self, auto_schema, direction):
+        return build_basic_type(OpenApiTypes.STR)
+
+
+class EmptyListExtension(OpenApiSerializerFieldExtension):
+    target_class = "api.shapes.base.EmptyList"
+
+    def map_serializer_field(self, auto_schema, direction):
+        return {"type": "array", "items": {}, "maxItems": 0}
+
+
+class NotHeldExtension(OpenApiSerializerFieldExtension):
+    target_class = "api.shapes.base.NotHeld"
+
+    def map_serializer_field(self, auto_schema, direction):
+        return {"type": self.target.json_type}
+
+
+class LatestExtension(OpenApiSerializerFieldExtension):
+    """One row of a relation, in its shape (not the list a `Subset` is)."""
+
+    target_class = "api.shapes.base.Latest"
+
+    def map_serializer_field(self, auto_schema, direction):
+        return auto_schema.resolve_serializer(self.target.child, direction).ref
+
+
+class AnyOf(PolymorphicProxySerializer):
+    """Items in one of several shapes that carry no `response_mode` (the older versions'):
+    `anyOf`, as a detailed item may also have every key a normal one has."""
+
+
+class AnyOfExtension(PolymorphicProxySerializerExtension):
+    target_class = "api.schema.AnyOf"
+
+    def map_serializer(self, auto_schema, direction):
+        return {"anyOf": super().map_serializer(auto_schema, direction)["oneOf"]}
+
+
 def _source_is_nullable(model, source):
     nullable = False
     for attr in source.split("."):
@@ -76,7 +120,8 @@ def _source_is_nullable(model, source):
             field = model._meta.get_field(attr)
         except FieldDoesNotExist:
             return nullable, None
-        nullable = nullable or field.null
+        # A to-many relation is a list, empty or not, never null.
+        nullable = nullable or (field.null and not (field.one_to_many or field.many_to_many))
         model = field.related_model if field.is_relation else None
         if model is None:
             break
@@ -95,7 +140,9 @@ def shape_models(roots):
         for name, field in shape._declared_fields.items():
             child = field.child if isinstance(field, serializers.ListSerializer) else field
             source = field.source or name  # a declared field learns its source when bound
-            if isinstance(child, serializers.Serializer) and source != "*":
+            if isinstance(field, Subset):
+                walk(type(child), field.reverse_relation(model).related_model)
+            elif isinstance(child, serializers.Serializer) and source != "*":
                 related = _source_is_nullable(model, source)[1]
                 if related is not None:
                     walk(type(child), related)
@@ -147,37 +194,39 @@ class ReadOnlySchema(AutoSchema):
         return bodies
 
 
-class DockingEventSchema(ReadOnlySchema):
-    """A list answers in the normal or the detailed shape, as `mode` says."""
+class ResourceSchema(ReadOnlySchema):
+    """A list answers in the shape its `mode` names (api/views.py): the schema lists the modes
+    and, where there are several, the shapes an item can have."""
 
-    def _shapes(self):
-        version = self.view.request.version
-        return SHAPES[(version, "normal")], SHAPES[(version, "detailed")]
+    def get_description(self):
+        return self.view.describe()
 
     def get_override_parameters(self):
-        if self.view.action != "list":
+        if self.view.action != "list" or len(self.view.modes) < 2:
             return super().get_override_parameters()
         return [
             OpenApiParameter(
                 "mode",
                 str,
-                enum=["normal", "detailed"],
-                description="Level of detail in the response (unknown values mean normal). "
-                "The detailed shape is the one the `{id}` endpoint documents.",
+                enum=self.view.modes,
+                description="Level of detail in the response (unknown values mean the "
+                "default). The detailed shape is the one the `{id}` endpoint documents.",
             )
         ]
 
     def get_response_serializers(self):
-        if self.view.action != "list":
+        if self.view.action != "list" or len(self.view.modes) < 2:
             return super().get_response_serializers()
-        normal, detailed = self._shapes()
-        if "response_mode" not in normal._declared_fields:
-            # 2.0.0/2.2.0: the detailed shape only adds keys, so every detailed event is also
-            # a valid normal one; a oneOf of the two could not tell them apart.
-            return normal(many=True)
-        return PolymorphicProxySerializer(
-            component_name="PolymorphicDockingEvent",
-            serializers=[normal, detailed],
-            resource_type_field_name="response_mode",
-            many=True,
+        version, resource = self.view.request.version, self.view.resource
+        shapes = [SHAPES[(version, resource, mode)] for mode in self.view.modes]
+        name = "Polymorphic" + self.view.view_title.replace(" ", "")
+        if all("response_mode" in shape._declared_fields for shape in shapes):
+            return PolymorphicProxySerializer(
+                component_name=name,
+                serializers=shapes,
+                resource_type_field_name="response_mode",
+                many=True,
+            )
+        return AnyOf(
+            component_name=name, serializers=shapes, resource_type_field_name=None, many=True
         )

@@ -123,16 +123,30 @@ def _counter_file():
     connection = getattr(_files, "connections", {}).get(path)
     if connection is None:
         connection = sqlite3.connect(path, timeout=5, isolation_level=None)
-        connection.execute("PRAGMA journal_mode=WAL")
-        connection.execute("PRAGMA synchronous=NORMAL")
-        connection.execute(
-            "CREATE TABLE IF NOT EXISTS counters "
-            "(ident TEXT PRIMARY KEY, start REAL NOT NULL, used INTEGER NOT NULL)"
-        )
-        # Windows last a day at most: older rows are done with.
-        connection.execute("DELETE FROM counters WHERE start < ?", (time.time() - 2 * 86400,))
+        _prepare(connection)
         _files.__dict__.setdefault("connections", {})[path] = connection
     return connection
+
+
+def _prepare(connection):
+    """WAL, the table, and no rows older than any window. Workers starting together race
+    to do this on a new file, and switching it to WAL doesn't wait for the others' locks as
+    other statements do: the loser tries again."""
+    deadline = time.monotonic() + 5
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=NORMAL")
+            connection.execute(
+                "CREATE TABLE IF NOT EXISTS counters "
+                "(ident TEXT PRIMARY KEY, start REAL NOT NULL, used INTEGER NOT NULL)"
+            )
+            connection.execute("DELETE FROM counters WHERE start < ?", (time.time() - 2 * 86400,))
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def count_in_file(ident, limit, duration, now, count):

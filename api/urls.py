@@ -3,10 +3,11 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from api import views
+from api.resources import VERSIONS
 
 
 def common(version):
-    """What every version has besides its docking events: throttle status and its schema."""
+    """What every version has besides its resources: throttle status and its schema."""
     return [
         path("api-throttle/", views.ThrottleStatusView.as_view(), name="api-throttle"),
         path(
@@ -24,25 +25,18 @@ def common(version):
     ]
 
 
-def v2_3_0():
+def version_urls(version):
+    """A version's resources, their API root (the router's), and what every version has."""
     router = DefaultRouter()
-    router.register("docking_events", views.DockingEventViewSet, basename="docking_events")
-    router.register(
-        "config/docking_locations", views.DockingLocationViewSet, basename="docking_locations"
-    )
-    return router.urls + common("2.3.0")
-
-
-def legacy(version):
-    """2.0.0 and 2.2.0 share their paths; the version picks the shapes."""
-    router = DefaultRouter()
-    router.register("docking_event", views.LegacyDockingEventViewSet, basename="docking_event")
+    for resource in VERSIONS[version]:
+        router.register(resource.resource, resource, basename=resource.resource)
     return router.urls + common(version)
 
 
 urlpatterns = [
-    path("2.0.0/", include((legacy("2.0.0"), "api"), namespace="2.0.0")),
-    path("2.2.0/", include((legacy("2.2.0"), "api"), namespace="2.2.0")),
-    path("2.3.0/", include((v2_3_0(), "api"), namespace="2.3.0")),
+    *(
+        path(f"{version}/", include((version_urls(version), "api"), namespace=version))
+        for version in VERSIONS
+    ),
     re_path(r"^\d+\.\d+\.\d+/.*/$", views.NotFoundView.as_view()),
 ]

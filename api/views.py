@@ -1,24 +1,63 @@
-"""Thin read-only viewsets: filters, search, ordering, and rows rendered in their shape."""
+"""The views: one generic read-only viewset that every resource configures (api/resources.py),
+the throttle status, and the JSON 404 of a path that names nothing."""
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, views, viewsets
 from rest_framework.response import Response
 
-from api.filters import DockingEventFilter, LegacyDockingEventFilter
+from api.descriptions import describe
 from api.rendering import render
 from api.responses import respond, snapshot
-from api.schema import DockingEventSchema
-from api.shapes import DOCKING_LOCATION_SHAPES, SHAPES, APIThrottle
+from api.schema import ResourceSchema
+from api.shapes import SHAPES, APIThrottle, modes
 from api.throttling import usage
-from spaceflight.models import DockingEvent, DockingLocation
 
 
-class ReadOnly(viewsets.ReadOnlyModelViewSet):
-    http_method_names = ["get"]
+class Resource(viewsets.ReadOnlyModelViewSet):
+    """A resource's list and `{id}/`, filtered, searched, ordered and rendered in the shape of
+    the request's version and mode. A subclass says which resource (`resource`, its path under
+    a version, which names its rows in the shape table api/shapes/), its rows (`queryset`),
+    `filterset_class`, `search_fields` and `ordering_fields`, its title, and the example
+    queries its description shows (`examples`, api/descriptions.py)."""
+
+    resource = ""
     view_title = ""
+    http_method_names = ["get"]
+    schema = ResourceSchema()
+    filterset_class = None
+    search_fields = []
+    ordering_fields = ["id"]
+    # LL2 leaves the default order undefined; ours is fixed, so that offset pages are stable.
+    ordering = ["id"]
+    examples = {}
 
     def get_view_name(self):
         return f"{self.view_title} {self.suffix}" if self.suffix else self.view_title
+
+    def describe(self):
+        """The description LL2's page shows, as markdown (also our OpenAPI's)."""
+        return describe(self)
+
+    def get_view_description(self, html=False):
+        self.description = self.describe()
+        return super().get_view_description(html)
+
+    @property
+    def modes(self):
+        return modes(self.request.version, self.resource)
+
+    @property
+    def mode(self):
+        """`{id}/` is detailed; a list as `?mode=` says, else normal (or its only mode)."""
+        available = self.modes
+        default = "normal" if "normal" in available else available[0]
+        if self.action == "retrieve":
+            return "detailed" if "detailed" in available else default
+        asked = self.request.query_params.get("mode")
+        return asked if asked in available else default
+
+    def get_serializer_class(self):
+        return SHAPES[(self.request.version, self.resource, self.mode)]
 
     def render(self, rows, live=False):
         """Rows in the request's shape (api/rendering/): the same JSON as DRF's serializer."""
@@ -40,128 +79,6 @@ class ReadOnly(viewsets.ReadOnlyModelViewSet):
 
     def retrieve(self, request, *args, **kwargs):
         return self.answer(request, lambda live: self.render([self.get_object()], live)[0])
-
-
-class DockingEventViewSet(ReadOnly):
-    """
-    #### Modes
-    Levels of detail in the response - `normal`, `detailed`
-
-    Example - [/docking_events/?mode=detailed](./?mode=detailed)
-
-    #### Filters
-    Parameters - `docked`, `docking__gt`, `docking__gte`, `docking__lt`, `docking__lte`, `docking_location__id`, `flight_vehicle_chaser__id`, `space_station_target__id`
-
-    Example - [/docking_events/?space_station_target__id=6](./?space_station_target__id=6)
-
-    #### Search
-    Fields searched - `docking_location__name`, `flight_vehicle_chaser__spacecraft__name`, `flight_vehicle_target__spacecraft__name`, `payload_flight_chaser__payload__name`, `payload_flight_target__payload__name`, `space_station_chaser__name`, `space_station_target__name`
-
-    Example - [/docking_events/?search=Salyut](./?search=Salyut)
-
-    #### Ordering
-    Fields - `departure`, `docking`
-
-    Example - [/docking_events/?ordering=-docking](./?ordering=-docking)
-
-    #### Number of results
-    Use `limit` to control the number of objects in the response (max 100)
-
-    Example - [/docking_events/?limit=2](./?limit=2)
-
-    #### Format
-    Switch to JSON output - [/docking_events/?format=json](./?format=json)
-
-    #### Help
-    Find all the FAQs and support links on the documentation homepage - [lldev.thespacedevs.com/docs](https://lldev.thespacedevs.com/docs/)
-    """  # noqa: E501
-
-    view_title = "Docking Event"
-    schema = DockingEventSchema()
-    filterset_class = DockingEventFilter
-    search_fields = [
-        "docking_location__name",
-        "flight_vehicle_chaser__spacecraft__name",
-        "flight_vehicle_target__spacecraft__name",
-        "payload_flight_chaser__payload__name",
-        "payload_flight_target__payload__name",
-        "space_station_chaser__name",
-        "space_station_target__name",
-    ]
-    ordering_fields = ["docking", "departure"]
-    # LL2 leaves the default order undefined; ours is by docking time, then id.
-    ordering = ["docking"]
-
-    @property
-    def mode(self):
-        detailed = self.action == "retrieve" or self.request.query_params.get("mode") == "detailed"
-        return "detailed" if detailed else "normal"
-
-    def get_serializer_class(self):
-        return SHAPES[(self.request.version, self.mode)]
-
-    def get_queryset(self):
-        return DockingEvent.objects.all()
-
-
-class LegacyDockingEventViewSet(DockingEventViewSet):
-    """
-    API endpoint that allows Docking Events to be viewed.
-
-    GET:
-    Return a list of all the docking events.
-
-    FILTERS:
-    Fields - 'space_station__id', 'flight_vehicle__id', 'docking_location__id'
-
-    MODE:
-    'detailed'
-    EXAMPLE: ?mode=detailed
-
-    ORDERING:
-    Fields - 'id', 'docking', 'departure'
-    Order reverse via Docking date.
-    Example - /{version}/docking_event/?ordering=-docking
-    """
-
-    filterset_class = LegacyDockingEventFilter
-    search_fields = ["space_station_target__name", "flight_vehicle_chaser__spacecraft__name"]
-    ordering_fields = ["id", "docking", "departure"]
-
-    def get_view_description(self, html=False):
-        self.description = self.__class__.__doc__.replace("{version}", self.request.version)
-        return super().get_view_description(html)
-
-    def get_queryset(self):
-        # The older shapes have no place for a chaser that is not a spacecraft flight.
-        return super().get_queryset().filter(flight_vehicle_chaser__isnull=False)
-
-
-class DockingLocationViewSet(ReadOnly):
-    """
-    #### Number of results
-    Use `limit` to control the number of objects in the response (max 100)
-
-    Example - [/config/docking_locations/?limit=2](./?limit=2)
-
-    #### Format
-    Switch to JSON output - [/config/docking_locations/?format=json](./?format=json)
-
-    #### Help
-    Find all the FAQs and support links on the documentation homepage - [lldev.thespacedevs.com/docs](https://lldev.thespacedevs.com/docs/)
-    """  # noqa: E501
-
-    view_title = "Docking Location"
-    filterset_class = None
-    search_fields = ["name"]
-    ordering_fields = ["id", "name"]
-    ordering = ["id"]
-
-    def get_serializer_class(self):
-        return DOCKING_LOCATION_SHAPES[self.request.version]
-
-    def get_queryset(self):
-        return DockingLocation.objects.all()
 
 
 class ThrottleStatusView(views.APIView):

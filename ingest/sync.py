@@ -8,9 +8,11 @@ was not written, and a page that fails validation leaves nothing of itself behin
 What a run asks for:
 - `--full` (and the first run): every docking event in 2.3.0's detailed shape, the same in
   2.2.0's detailed shape (it alone carries the full spacecraft configuration and agency the
-  older versions show), and every docking location.
-- Otherwise, incremental: the events still docked (their departure is what changes), and the
-  events docked since the latest docking already mirrored, less a margin. LL2 has no
+  older versions show), every docking location, and the stations, spacecraft flights,
+  spacecraft and payload flights from their own endpoints (what only their own pages show).
+- Otherwise, incremental: the events still docked (their departure is what changes), the
+  events docked since the latest docking already mirrored, less a margin, the stations (their
+  crew and size) and the spacecraft in space. LL2 has no
   last-modified field for docking events, so an edit to an event that departed before that
   point (a corrected time, refreshed spacecraft statistics) is only picked up by `--full`.
   An upstream that ignores the `docked` filter (a page of still-docked events holds one that
@@ -38,6 +40,10 @@ from spaceflight.models import DockingEvent
 EVENTS_2_3_0 = "/2.3.0/docking_events/"
 EVENTS_2_2_0 = "/2.2.0/docking_event/"
 LOCATIONS = "/2.3.0/config/docking_locations/"
+STATIONS = "/2.3.0/space_stations/"
+FLIGHTS = "/2.3.0/spacecraft_flights/"
+SPACECRAFT = "/2.3.0/spacecraft/"
+PAYLOAD_FLIGHTS = "/2.3.0/payload_flights/"
 THROTTLE = "/2.3.0/api-throttle/"
 
 
@@ -160,17 +166,25 @@ def plan(state, full, since, margin):
     detailed = {"mode": "detailed", "ordering": "docking"}
     if since is None and state.high_water is not None:
         since = state.high_water - margin
+    by_id = {"mode": "detailed", "ordering": "id"}
     if full or since is None:
         return [
             [EVENTS_2_3_0, detailed],
             [EVENTS_2_2_0, detailed],
             [LOCATIONS, {"ordering": "id"}],
+            [STATIONS, by_id],
+            [FLIGHTS, by_id],
+            [SPACECRAFT, by_id],
+            [PAYLOAD_FLIGHTS, by_id],
         ]
     after = {**detailed, "docking__gte": since.strftime("%Y-%m-%dT%H:%M:%SZ")}
     return [
         [EVENTS_2_3_0, {**detailed, "docked": "true"}],
         [EVENTS_2_3_0, after],
         [EVENTS_2_2_0, after],
+        # What changes while nothing docks: a station's crew and size, a spacecraft in space.
+        [STATIONS, by_id],
+        [SPACECRAFT, {**by_id, "in_space": "true"}],
     ]
 
 

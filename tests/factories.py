@@ -6,7 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 from spaceflight import models as m
 
-_ids = itertools.count(1000)
+# Far above the ids of the bundled data and of LL2, which tests load beside these.
+_ids = itertools.count(1_000_000)
 
 
 def next_id():
@@ -59,8 +60,9 @@ def docking(day, *, departure_day=None, chaser=None, target=None, location=None)
     )
 
 
-def full_event(day):
-    """An event whose every nested object is filled, for query counts."""
+def _filled():
+    """A launch and a landing whose every nested object is filled, with the image, agency,
+    spacecraft configuration and body they show, for query counts."""
     license_ = m.ImageLicense.objects.get_or_create(id=1, defaults={"name": "Unknown"})[0]
     image = m.Image.objects.create(
         id=next_id(), name="i", image_url="https://x/i.jpg", license=license_
@@ -115,11 +117,57 @@ def full_event(day):
         id=next_id(), name="Ocean", location=location, image=image, celestial_body=body
     )
     landing = m.Landing.objects.create(id=next_id(), landing_location=landing_location)
+    return {
+        "image": image,
+        "agency": agency,
+        "program": program,
+        "config": config,
+        "launch": the_launch,
+        "landing": landing,
+    }
+
+
+def full_station(filled, name="Station"):
+    station = m.SpaceStation.objects.create(
+        id=next_id(),
+        name=name,
+        image=filled["image"],
+        status=m.SpaceStationStatus.objects.get_or_create(id=1, defaults={"name": "Active"})[0],
+        type=m.SpaceStationType.objects.get_or_create(id=1, defaults={"name": "Government"})[0],
+    )
+    station.owners.add(filled["agency"])
+    return station
+
+
+def full_event(day):
+    """An event whose every nested object is filled, for query counts: a spacecraft flight
+    still docked at a station's port."""
+    filled = _filled()
     spacecraft = m.Spacecraft.objects.create(
-        id=next_id(), name="Craft", image=image, spacecraft_config=config
+        id=next_id(), name="Craft", image=filled["image"], spacecraft_config=filled["config"]
     )
     flight = m.SpacecraftFlight.objects.create(
-        id=next_id(), spacecraft=spacecraft, launch=the_launch, landing=landing
+        id=next_id(), spacecraft=spacecraft, launch=filled["launch"], landing=filled["landing"]
     )
-    target = m.SpaceStation.objects.create(id=next_id(), name="Station", image=image)
+    target = full_station(filled)
+    return docking(day, chaser=flight, target=target, location=port(spacestation=target))
+
+
+def full_payload_docking(day, target=None):
+    """A payload flight, every nested object filled, still docked at a port of `target` (a
+    station of its own by default)."""
+    filled = _filled()
+    payload = m.Payload.objects.create(
+        id=next_id(),
+        name="Payload",
+        type=m.PayloadType.objects.get_or_create(id=1, defaults={"name": "Satellite"})[0],
+        manufacturer=filled["agency"],
+        operator=filled["agency"],
+        image=filled["image"],
+    )
+    payload.programs.add(filled["program"])
+    flight = m.PayloadFlight.objects.create(
+        id=next_id(), payload=payload, launch=filled["launch"], landing=filled["landing"]
+    )
+    target = target or full_station(filled, "Payload station")
     return docking(day, chaser=flight, target=target, location=port(spacestation=target))

@@ -40,6 +40,13 @@ def test_unknown_location_is_a_json_404(api, page):
 def test_api_root_lists_the_endpoints(api):
     body = api.get("/2.3.0/?format=json").json()
     assert body == {
-        "docking_events": "http://testserver/2.3.0/docking_events/?format=json",
-        "config/docking_locations": "http://testserver/2.3.0/config/docking_locations/?format=json",
+        path: f"http://testserver/2.3.0/{path}/?format=json"
+        for path in [
+            "docking_events",
+            "config/docking_locations",
+            "space_stations",
+            "spacecraft_flights",
+            "spacecraft",
+            "payload_flights",
+        ]
     }

@@ -149,8 +149,12 @@ def test_browsable_pages_show_ll2_descriptions(api):
 
 def test_api_roots(api):
     for version in ("2.0.0", "2.2.0"):
+        root = f"http://testserver/{version}/"
         assert api.get(f"/{version}/").json() == {
-            "docking_event": f"http://testserver/{version}/docking_event/"
+            "docking_event": f"{root}docking_event/",
+            "spacestation": f"{root}spacestation/",
+            "spacecraft/flight": f"{root}spacecraft/flight/",
+            "spacecraft": f"{root}spacecraft/",
         }
 
 

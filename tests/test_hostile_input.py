@@ -24,6 +24,7 @@ COMMON = ["format", "limit", "offset", "mode", "search", "ordering"]
 HOSTILE = {
     "empty": "",
     "huge": "9" * 10_000,
+    "beyond-64-bits": str(-(2**70)),
     "negative": "-1",
     "non-numeric": "abc",
     "non-utf-8": "%ff%fe",

@@ -5,12 +5,12 @@ from django.core.management import call_command
 from openapi_schema_validator import OAS31Validator
 from openapi_spec_validator import validate
 
-from spaceflight.models import DockingEvent
+from api.shapes import SHAPES, modes
 
 pytestmark = pytest.mark.django_db
 
 VERSIONS = ["2.0.0", "2.2.0", "2.3.0"]
-EVENTS = {"2.0.0": "docking_event", "2.2.0": "docking_event", "2.3.0": "docking_events"}
+RESOURCES = sorted({(version, resource) for version, resource, _ in SHAPES})
 
 
 def schema(api, version):
@@ -58,25 +58,43 @@ def validator_for(document, component):
     return OAS31Validator(wrapped)
 
 
-@pytest.mark.parametrize("version", VERSIONS)
-def test_every_bundled_response_matches_the_schema(api, version):
+def component(document, path):
+    """The validator of the 200 answer of `GET path` (as the document spells the path)."""
+    schema = document["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]
+    return validator_for(document, schema["schema"]["$ref"].split("/")[-1])
+
+
+def test_every_resource_is_described(api):
+    for version in VERSIONS:
+        paths = schema(api, version)["paths"]
+        served = {resource for v, resource in RESOURCES if v == version}
+        described = {path.split("/", 2)[2].rsplit("/", 2)[0] for path in paths if "{id}" in path}
+        assert described == served
+        for resource in served:
+            parameters = paths[f"/{version}/{resource}/"]["get"]["parameters"]
+            mode = next((p for p in parameters if p["name"] == "mode"), None)
+            if len(modes(version, resource)) > 1:
+                assert sorted(mode["schema"]["enum"]) == sorted(modes(version, resource))
+            else:
+                assert mode is None
+
+
+@pytest.mark.parametrize(("version", "resource"), RESOURCES)
+def test_every_bundled_response_matches_the_schema(api, version, resource):
     """Nulls included: the schema marks nullable every field that really is null somewhere."""
     call_command("load_bundled_data")
     document = schema(api, version)
-    responses = document["paths"][f"/{version}/{EVENTS[version]}/"]["get"]["responses"]
-    page = validator_for(
-        document, responses["200"]["content"]["application/json"]["schema"]["$ref"].split("/")[-1]
-    )
-    detail_ref = document["paths"][f"/{version}/{EVENTS[version]}/{{id}}/"]["get"]["responses"][
-        "200"
-    ]["content"]["application/json"]["schema"]["$ref"].split("/")[-1]
-    detail = validator_for(document, detail_ref)
+    page = component(document, f"/{version}/{resource}/")
+    detail = component(document, f"/{version}/{resource}/{{id}}/")
 
-    for mode in ("normal", "detailed"):
-        body = api.get(f"/{version}/{EVENTS[version]}/?mode={mode}&limit=100").json()
+    ids = set()
+    for mode in modes(version, resource):
+        body = api.get(f"/{version}/{resource}/?mode={mode}&limit=100").json()
+        assert body["results"]
         page.validate(body)
-    for pk in DockingEvent.objects.exclude(flight_vehicle_chaser=None).values_list("pk", flat=True):
-        detail.validate(api.get(f"/{version}/{EVENTS[version]}/{pk}/").json())
+        ids |= {item["id"] for item in body["results"]}
+    for pk in sorted(ids):
+        detail.validate(api.get(f"/{version}/{resource}/{pk}/").json())
 
 
 def test_swagger_ui_is_served_without_external_assets(api):

@@ -11,8 +11,8 @@ from rest_framework.test import APIRequestFactory
 from api.rendering import loader
 from api.rendering.compile import Context, compile_shape
 from api.rendering.links import Links
-from api.shapes import DOCKING_LOCATION_SHAPES, SHAPES
-from spaceflight.models import DockingEvent, DockingLocation
+from api.resources import VERSIONS
+from api.shapes import SHAPES
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -33,30 +33,32 @@ def both_ways(shape, rows, version):
     return JSONRenderer().render(drf), text.encode()
 
 
-@pytest.mark.parametrize(("version", "mode"), sorted(SHAPES))
-def test_compiled_shapes_render_like_drf(version, mode, frozen):
+# The rows each resource serves: its view's queryset (a station's `docked_vehicles` is counted
+# there).
+ROWS = {
+    (version, view.resource): view.queryset for version, views in VERSIONS.items() for view in views
+}
+
+
+@pytest.mark.parametrize(("version", "resource", "mode"), sorted(SHAPES))
+def test_compiled_shapes_render_like_drf(version, resource, mode, frozen):
     call_command("load_bundled_data")
     factories.full_event(1)
-    rows = list(DockingEvent.objects.order_by("pk"))
+    factories.full_payload_docking(2)
+    rows = list(ROWS[(version, resource)].order_by("pk"))
+    assert rows
 
     with frozen("2026-01-01T00:00:00Z"):  # the same live durations both ways
-        drf, compiled = both_ways(SHAPES[(version, mode)], rows, version)
+        drf, compiled = both_ways(SHAPES[(version, resource, mode)], rows, version)
 
     assert json.loads(compiled) == json.loads(drf)
-    assert compiled == drf
-
-
-def test_compiled_docking_locations_render_like_drf():
-    call_command("load_bundled_data")
-    rows = list(DockingLocation.objects.order_by("pk"))
-    drf, compiled = both_ways(DOCKING_LOCATION_SHAPES["2.3.0"], rows, "2.3.0")
     assert compiled == drf
 
 
 def test_an_object_met_twice_is_rendered_once():
     station = factories.station("ISS")
     rows = [factories.docking(day, target=station) for day in range(3)]
-    shape = SHAPES[("2.3.0", "normal")]
+    shape = SHAPES[("2.3.0", "docking_events", "normal")]
     loader.load(rows, shape)
     render, context = compile_shape(shape), Context(links("2.3.0"))
     first, second, _ = (render(row, context) for row in rows)

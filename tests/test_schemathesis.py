@@ -16,7 +16,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from spaceflight.models import DockingEvent, DockingLocation
+from api.resources import VERSIONS
 
 CHECKS = [
     not_a_server_error,
@@ -24,11 +24,11 @@ CHECKS = [
     content_type_conformance,
     response_schema_conformance,
 ]
-# The rows each detail path serves, by the path's resource.
+# The rows each detail path serves.
 ROWS = {
-    "docking_event": DockingEvent.objects.exclude(flight_vehicle_chaser=None),
-    "docking_events": DockingEvent.objects.all(),
-    "docking_locations": DockingLocation.objects.all(),
+    f"/{version}/{view.resource}/{{id}}/": view.queryset
+    for version, views in VERSIONS.items()
+    for view in views
 }
 
 
@@ -37,8 +37,7 @@ def map_path_parameters(context, path_parameters):
     # detail answers are checked too; the rest stay unknown ids (a 404).
     generated = (path_parameters or {}).get("id")
     if isinstance(generated, int) and generated % 4:
-        resource = context.operation.path.rstrip("/").split("/")[-2]
-        known = list(ROWS[resource].order_by("pk").values_list("pk", flat=True))
+        known = list(ROWS[context.operation.path].order_by("pk").values_list("pk", flat=True))
         path_parameters["id"] = known[generated % len(known)]
     return path_parameters
 
@@ -70,4 +69,6 @@ def bundled(db):
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 def test_every_get_operation(case, bundled):
-    case.call_and_validate(checks=CHECKS)
+    # Bodies are compressed for clients that accept it, which the WSGI transport doesn't
+    # decode; what is compressed is the same body (tests/test_cache.py).
+    case.call_and_validate(checks=CHECKS, headers={"Accept-Encoding": "identity"})

@@ -24,7 +24,18 @@ from tools.servers import get, manage, running, server_env
 
 pytestmark = pytest.mark.django_db
 
-PATHS = {"2.0.0": "docking_event", "2.2.0": "docking_event", "2.3.0": "docking_events"}
+# What a mirror must answer as its upstream does: every resource of every version, both modes.
+PATHS = {
+    "2.0.0": ["docking_event", "spacestation", "spacecraft/flight", "spacecraft"],
+    "2.2.0": ["docking_event", "spacestation", "spacecraft/flight", "spacecraft"],
+    "2.3.0": [
+        "docking_events",
+        "space_stations",
+        "spacecraft_flights",
+        "spacecraft",
+        "payload_flights",
+    ],
+}
 
 
 @pytest.fixture(scope="module")
@@ -75,13 +86,16 @@ def assert_same_but_live_durations(ours, theirs, where="$"):
 
 
 def assert_mirrors(api, upstream):
-    for version, name in PATHS.items():
-        for mode in ("normal", "detailed"):
-            path = f"/{version}/{name}/?mode={mode}&limit=100"
-            assert_same_but_live_durations(api.get(path).json(), upstream_json(upstream, path))
-        for event in upstream_json(upstream, f"/{version}/{name}/?limit=100")["results"]:
-            path = f"/{version}/{name}/{event['id']}/"
-            assert_same_but_live_durations(api.get(path).json(), upstream_json(upstream, path))
+    for version, names in PATHS.items():
+        for name in names:
+            for mode in ("normal", "detailed"):
+                path = f"/{version}/{name}/?mode={mode}&limit=100"
+                ours, theirs = api.get(path).json(), upstream_json(upstream, path)
+                assert_same_but_live_durations(ours, theirs, path)
+            for found in upstream_json(upstream, f"/{version}/{name}/?limit=100")["results"]:
+                path = f"/{version}/{name}/{found['id']}/"
+                ours, theirs = api.get(path).json(), upstream_json(upstream, path)
+                assert_same_but_live_durations(ours, theirs, path)
     path = "/2.3.0/config/docking_locations/?limit=100"
     assert_same_but_live_durations(api.get(path).json(), upstream_json(upstream, path))
 
@@ -141,7 +155,8 @@ def test_the_api_key_is_sent_as_a_token(upstream):
 
     status, body = get(f"{upstream['base']}/2.3.0/api-throttle/", {"Authorization": f"Token {key}"})
     assert json.loads(body)["ident"] == f"key:{key[:8]}"
-    assert json.loads(body)["current_use"] == 3
+    # One page of each of the seven queries of a full run (throttle reads are not counted).
+    assert json.loads(body)["current_use"] == 7
 
 
 class Scripted(BaseHTTPRequestHandler):
@@ -185,6 +200,10 @@ def script(server, events_answers):
         "/2.3.0/docking_events/": events_answers,
         "/2.2.0/docking_event/": [EMPTY],
         "/2.3.0/config/docking_locations/": [EMPTY],
+        "/2.3.0/space_stations/": [EMPTY],
+        "/2.3.0/spacecraft_flights/": [EMPTY],
+        "/2.3.0/spacecraft/": [EMPTY],
+        "/2.3.0/payload_flights/": [EMPTY],
     }
 
 
@@ -384,6 +403,10 @@ def test_an_upstream_that_ignores_the_docked_filter_gets_a_full_run(scripted):
         "/2.3.0/docking_events/",
         "/2.2.0/docking_event/",
         "/2.3.0/config/docking_locations/",
+        "/2.3.0/space_stations/",
+        "/2.3.0/spacecraft_flights/",
+        "/2.3.0/spacecraft/",
+        "/2.3.0/payload_flights/",
     ]
     assert "ignores the docked filter: a full run instead" in log.getvalue()
     assert "Note: the upstream ignores the docked filter: a full run instead." in output

@@ -38,7 +38,7 @@ def main():
         )
     )
     request.version = "2.3.0"
-    shape = SHAPES[("2.3.0", "detailed")]
+    shape = SHAPES[("2.3.0", "docking_events", "detailed")]
     render = compile_shape(shape)
 
     def build():

@@ -15,7 +15,17 @@ from django.utils.duration import duration_string
 from rest_framework import serializers as s
 
 from api.rendering.live import live_marker
-from api.shapes.base import Constant, IsoDuration, Link, LiveDuration, RelatedUrl
+from api.shapes.base import (
+    Constant,
+    EmptyList,
+    IsoDuration,
+    Latest,
+    Link,
+    LiveDuration,
+    NotHeld,
+    RelatedUrl,
+    Subset,
+)
 
 
 class Context:
@@ -75,6 +85,12 @@ def _getter(field):
     if isinstance(field, Constant):
         value = field.value
         return lambda obj, context: value
+    if isinstance(field, EmptyList):
+        return lambda obj, context: []
+    if isinstance(field, NotHeld):
+        return lambda obj, context: None
+    if isinstance(field, Subset):
+        return _subset(field)
     get = _path(field.source_attrs)
     if isinstance(field, Link):
         collection = field.collection
@@ -118,6 +134,18 @@ def _getter(field):
         return None if value is None else convert(value)
 
     return scalar
+
+
+def _subset(field):
+    child, rows = compile_shape(type(field.child)), field.rows
+    if isinstance(field, Latest):
+
+        def latest(obj, context):
+            found = rows(obj)
+            return child(found[-1], context) if found else None
+
+        return latest
+    return lambda obj, context: [child(row, context) for row in rows(obj)]
 
 
 @cache

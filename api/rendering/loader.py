@@ -9,14 +9,17 @@ ids each table is asked for, fetches each table once per round (`pk IN (...)`), 
 objects into Django's own caches, so `event.flight_vehicle_chaser.launch.pad` and
 `agency.countries.all()` read memory. The tables and relations to follow are derived from the
 shape's declared fields: nested shapes, dotted sources (`type.name`), fields that render a
-related object (`reads_relation`) and a shape's own `prefetch`.
+related object (`reads_relation`), a shape's own `prefetch`, and subsets of a relation
+(`Subset`: the rows that match a condition, filtered by the database, in their own order).
 """
 
 from collections import defaultdict
-from functools import cache
+from functools import cache, partial
 
 from django.db.models import ForeignKey, ManyToManyField, ManyToOneRel, QuerySet
 from rest_framework import serializers
+
+from api.shapes.base import Subset
 
 
 def _relations_of(shape, model, found):
@@ -30,7 +33,10 @@ def _relations_of(shape, model, found):
         source = field.source
         if source == "*":
             continue
-        if isinstance(child, serializers.BaseSerializer):
+        if isinstance(field, Subset):
+            found[model].add(field)
+            _relations_of(type(field.child), field.reverse_relation(model).related_model, found)
+        elif isinstance(child, serializers.BaseSerializer):
             relation = model._meta.get_field(source.split(".")[0])
             found[model].add(relation)
             _relations_of(type(child), relation.related_model, found)
@@ -42,19 +48,21 @@ def _relations_of(shape, model, found):
 
 @cache
 def table_plan(shape, model):
-    """`{model: (foreign keys, many-to-many fields, reverse foreign keys)}` to follow."""
+    """`{model: (foreign keys, many-to-many fields, reverse foreign keys, subsets)}` to follow."""
     found = defaultdict(set)
     found["seen"] = set()
     _relations_of(shape, model, found)
     del found["seen"]
-    return {
-        table: (
+    plan = {}
+    for table, relations in found.items():
+        subsets = {r.key: r for r in relations if isinstance(r, Subset)}
+        plan[table] = (
             [r for r in relations if isinstance(r, ForeignKey)],
             [r for r in relations if isinstance(r, ManyToManyField)],
             [r for r in relations if isinstance(r, ManyToOneRel)],
+            list(subsets.values()),
         )
-        for table, relations in found.items()
-    }
+    return plan
 
 
 def _cached_list(model, objects):
@@ -62,6 +70,16 @@ def _cached_list(model, objects):
     queryset._result_cache = objects
     queryset._prefetch_done = True
     return queryset
+
+
+def _receive(loaded, arrived, model, instance):
+    """The instance already loaded for this row, or this one, now loaded (and to follow)."""
+    known = loaded[model].get(instance.pk)
+    if known is not None:
+        return known
+    loaded[model][instance.pk] = instance
+    arrived[model].append(instance)
+    return instance
 
 
 def load(rows, shape):
@@ -73,12 +91,13 @@ def load(rows, shape):
     for row in rows:
         loaded[type(row)][row.pk] = row
     frontier = {type(rows[0]): list(rows)}
-    links = []  # (instances, cache name, related model, {pk: [related pks]})
+    links = []  # (instances, cache name, related model, {pk: [related pks]}, in pk order)
     while frontier:
         pending = defaultdict(set)
         arrived = defaultdict(list)
+        receive = partial(_receive, loaded, arrived)
         for model, instances in frontier.items():
-            foreign_keys, many_to_many, reverse = plan.get(model, ((), (), ()))
+            foreign_keys, many_to_many, reverse, subsets = plan.get(model, ((), (), (), ()))
             for field in foreign_keys:
                 known = loaded[field.related_model]
                 for instance in instances:
@@ -96,33 +115,45 @@ def load(rows, shape):
                     targets[owner].append(related)
                     if related not in loaded[field.related_model]:
                         pending[field.related_model].add(related)
-                links.append((instances, field.name, field.related_model, targets))
+                links.append((instances, field.name, field.related_model, targets, True))
             for relation in reverse:
                 children = relation.related_model._default_manager.filter(
                     **{f"{relation.field.attname}__in": pks}
                 )
                 targets = defaultdict(list)
                 for child in children:
-                    loaded[relation.related_model][child.pk] = child
-                    arrived[relation.related_model].append(child)
+                    child = receive(relation.related_model, child)
                     targets[getattr(child, relation.field.attname)].append(child.pk)
-                links.append((instances, relation.accessor_name, relation.related_model, targets))
+                links.append(
+                    (instances, relation.accessor_name, relation.related_model, targets, True)
+                )
+            for subset in subsets:
+                relation = subset.reverse_relation(model)
+                owner = relation.field.attname
+                children = relation.related_model._default_manager.filter(
+                    **{f"{owner}__in": pks}, **subset.where
+                ).order_by(*subset.order)
+                targets = defaultdict(list)
+                for child in children:
+                    child = receive(relation.related_model, child)
+                    targets[getattr(child, owner)].append(child.pk)
+                links.append((instances, subset.key, relation.related_model, targets, False))
         for model, ids in pending.items():
             for instance in model._default_manager.filter(pk__in=ids).order_by():
-                loaded[model][instance.pk] = instance
-                arrived[model].append(instance)
+                receive(model, instance)
         frontier = arrived
 
-    for model, (foreign_keys, _, _) in plan.items():
+    for model, (foreign_keys, *_) in plan.items():
         for field in foreign_keys:
             related = loaded[field.related_model]
             for instance in loaded[model].values():
                 value = getattr(instance, field.attname)
                 instance._state.fields_cache[field.name] = related.get(value)
-    for instances, name, model, targets in links:
+    for instances, name, model, targets, by_pk in links:
         table = loaded[model]
         for instance in instances:
-            related = [table[pk] for pk in sorted(targets.get(instance.pk, ()))]
+            pks = targets.get(instance.pk, ())
+            related = [table[pk] for pk in (sorted(pks) if by_pk else pks)]
             instance.__dict__.setdefault("_prefetched_objects_cache", {})[name] = _cached_list(
                 model, related
             )

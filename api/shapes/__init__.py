@@ -1,26 +1,61 @@
-"""Which shape answers a request: one row per (version, mode). A new version is a new module
-and its rows here (and its URL module in api/urls.py)."""
+"""Which shape answers a request: one row per (version, resource, mode), the resource being its
+path under the version. A resource answers in the modes it has rows for; its `{id}/` in the
+detailed one. A new version is a new module and its rows here (and its URLs in api/urls.py)."""
 
 from api.shapes import v2_0_0, v2_2_0, v2_3_0
 from spaceflight import models as m
 
 SHAPES = {
-    ("2.0.0", "normal"): v2_0_0.DockingEventNormal,
-    ("2.0.0", "detailed"): v2_0_0.DockingEventDetailed,
-    ("2.2.0", "normal"): v2_2_0.DockingEventNormal,
-    ("2.2.0", "detailed"): v2_2_0.DockingEventDetailed,
-    ("2.3.0", "normal"): v2_3_0.DockingEventNormal,
-    ("2.3.0", "detailed"): v2_3_0.DockingEventDetailed,
+    ("2.0.0", "docking_event", "normal"): v2_0_0.DockingEventNormal,
+    ("2.0.0", "docking_event", "detailed"): v2_0_0.DockingEventDetailed,
+    ("2.0.0", "spacestation", "normal"): v2_2_0.SpaceStation,
+    ("2.0.0", "spacestation", "detailed"): v2_0_0.SpaceStationDetailed,
+    ("2.0.0", "spacecraft/flight", "normal"): v2_0_0.SpacecraftFlight,
+    ("2.0.0", "spacecraft/flight", "detailed"): v2_0_0.SpacecraftFlightDetailed,
+    ("2.0.0", "spacecraft", "normal"): v2_0_0.Spacecraft,
+    ("2.0.0", "spacecraft", "detailed"): v2_0_0.SpacecraftDetailed,
+    ("2.2.0", "docking_event", "normal"): v2_2_0.DockingEventNormal,
+    ("2.2.0", "docking_event", "detailed"): v2_2_0.DockingEventDetailed,
+    ("2.2.0", "spacestation", "normal"): v2_2_0.SpaceStation,
+    ("2.2.0", "spacestation", "detailed"): v2_2_0.SpaceStationDetailed,
+    ("2.2.0", "spacecraft/flight", "normal"): v2_2_0.SpacecraftFlight,
+    ("2.2.0", "spacecraft/flight", "detailed"): v2_2_0.SpacecraftFlightDetailed,
+    ("2.2.0", "spacecraft", "normal"): v2_2_0.Spacecraft,
+    ("2.2.0", "spacecraft", "detailed"): v2_2_0.SpacecraftDetailed,
+    ("2.3.0", "docking_events", "normal"): v2_3_0.DockingEventNormal,
+    ("2.3.0", "docking_events", "detailed"): v2_3_0.DockingEventDetailed,
+    ("2.3.0", "config/docking_locations", "normal"): v2_3_0.DockingLocation,
+    ("2.3.0", "space_stations", "normal"): v2_3_0.SpaceStationEndpoint,
+    ("2.3.0", "space_stations", "detailed"): v2_3_0.SpaceStationDetailedEndpoint,
+    ("2.3.0", "spacecraft_flights", "normal"): v2_3_0.SpacecraftFlightNormal,
+    ("2.3.0", "spacecraft_flights", "detailed"): v2_3_0.SpacecraftFlightDetailed,
+    ("2.3.0", "spacecraft", "normal"): v2_3_0.SpacecraftNormal,
+    ("2.3.0", "spacecraft", "detailed"): v2_3_0.SpacecraftEndpointDetailed,
+    ("2.3.0", "payload_flights", "list"): v2_3_0.PayloadFlightMini,
+    ("2.3.0", "payload_flights", "normal"): v2_3_0.PayloadFlightNormal,
+    ("2.3.0", "payload_flights", "detailed"): v2_3_0.PayloadFlightDetailed,
 }
 
-DOCKING_LOCATION_SHAPES = {
-    "2.3.0": v2_3_0.DockingLocation,
+# The model each resource's shapes render.
+MODELS = {
+    "docking_event": m.DockingEvent,
+    "docking_events": m.DockingEvent,
+    "config/docking_locations": m.DockingLocation,
+    "spacestation": m.SpaceStation,
+    "space_stations": m.SpaceStation,
+    "spacecraft/flight": m.SpacecraftFlight,
+    "spacecraft_flights": m.SpacecraftFlight,
+    "spacecraft": m.Spacecraft,
+    "payload_flights": m.PayloadFlight,
 }
 
 APIThrottle = v2_3_0.APIThrottle
 
+
+def modes(version, resource):
+    """The modes `resource` answers in under `version`, in the table's order."""
+    return [mode for (v, r, mode) in SHAPES if (v, r) == (version, resource)]
+
+
 # Every top-level shape with the model it renders (api/schema.py reads nullability off it).
-ROOTS = tuple(
-    [(shape, m.DockingEvent) for shape in SHAPES.values()]
-    + [(shape, m.DockingLocation) for shape in DOCKING_LOCATION_SHAPES.values()]
-)
+ROOTS = tuple((shape, MODELS[resource]) for (_, resource, _), shape in SHAPES.items())

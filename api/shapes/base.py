@@ -85,3 +85,87 @@ def plain(name, model, keys):
         (serializers.ModelSerializer,),
         {"Meta": type("Meta", (), {"model": model, "fields": keys})},
     )
+
+
+class Names(serializers.Field):
+    """The names of a to-many relation as one string, where an older version shows as text
+    what 2.3.0 lists (a launcher configuration's families): `Falcon`, `Soyuz, R-7`."""
+
+    reads_relation = True
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, related):
+        return ", ".join(item.name for item in related.all())
+
+
+class EmptyList(serializers.Field):
+    """A list LL2 shows and we hold nothing for (crews, expeditions): always `[]`, as LL2
+    shows an empty one, never items that would link to endpoints we don't serve."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, source="*", **kwargs)
+
+    def to_representation(self, instance):
+        return []
+
+
+class NotHeld(serializers.Field):
+    """A value LL2 shows and no data of ours determines: always null (LL2's schema allows it).
+    `json_type` is what LL2 shows when it has one, for our schema."""
+
+    def __init__(self, json_type, **kwargs):
+        self.json_type = json_type
+        super().__init__(read_only=True, source="*", allow_null=True, **kwargs)
+
+    def to_representation(self, instance):
+        return None
+
+
+class Subset(serializers.ListSerializer):
+    """The rows of the reverse relation `relation` that match `where`, in `order`: a station's
+    events still docked, a flight's docking events. The loader (api/rendering/loader.py) reads
+    them for a whole page in one query filtered in the database, so a station's whole docking
+    history is never loaded to show the few events still docked."""
+
+    def __init__(self, child, *, relation, where=None, order=("id",), **kwargs):
+        self.relation = relation
+        self.where = dict(where or {})
+        self.order = tuple(order)
+        super().__init__(child=child, read_only=True, **kwargs)
+
+    def reverse_relation(self, model):
+        """The reverse relation of `model` whose accessor is `relation`."""
+        return next(
+            r for r in model._meta.related_objects if r.get_accessor_name() == self.relation
+        )
+
+    @property
+    def key(self):
+        """Where an instance keeps its loaded rows (Django's prefetch cache)."""
+        return f"{self.relation}?{sorted(self.where.items())}:{','.join(self.order)}"
+
+    def rows(self, instance):
+        loaded = instance.__dict__.get("_prefetched_objects_cache", {}).get(self.key)
+        if loaded is not None:
+            return loaded._result_cache
+        related = getattr(instance, self.relation)
+        return list(related.filter(**self.where).order_by(*self.order))
+
+    def get_attribute(self, instance):
+        return self.rows(instance)
+
+
+class Latest(Subset):
+    """The last of a Subset's rows, or null: a port's event still docked."""
+
+    def __init__(self, child, **kwargs):
+        super().__init__(child, allow_null=True, **kwargs)
+
+    def get_attribute(self, instance):
+        rows = self.rows(instance)
+        return rows[-1] if rows else None
+
+    def to_representation(self, row):
+        return self.child.to_representation(row)

@@ -2,12 +2,26 @@
 
 A docking event here has one chaser, a spacecraft flight (`flight_vehicle`), and one target,
 a station (`space_station`, detailed only); agency types are strings and images bare URLs.
+
+The resources a docking event links to (stations, flights, spacecraft) are shaped as LL2's
+2.2.0 OpenAPI file names and orders them (known from clients generated from it), with the
+spacecraft statistics the real seed 001 shows. Class names are LL2's component names.
 """
 
 from rest_framework import serializers as s
 
 from api.shapes import v2_3_0
-from api.shapes.base import IsoDuration, Link, RelatedUrl, Shape
+from api.shapes.base import (
+    EmptyList,
+    IsoDuration,
+    Latest,
+    Link,
+    Names,
+    NotHeld,
+    RelatedUrl,
+    Shape,
+    Subset,
+)
 
 
 class AgencyMini(Shape):
@@ -15,6 +29,13 @@ class AgencyMini(Shape):
     url = Link("agencies")
     name = s.CharField()
     type = s.CharField(source="type.name", allow_null=True)
+
+
+class AgencyList(Shape):
+    id = s.IntegerField()
+    url = Link("agencies")
+    name = s.CharField()
+    abbrev = s.CharField()
 
 
 class AgencyDetailed(Shape):
@@ -69,7 +90,7 @@ class SpacecraftConfigDetailed(Shape):
     info_link = s.CharField()
 
 
-class SpacecraftNormal(Shape):
+class Spacecraft(Shape):
     id = s.IntegerField()
     url = Link("spacecraft")
     name = s.CharField()
@@ -85,20 +106,20 @@ class SpacecraftNormal(Shape):
     spacecraft_config = SpacecraftConfigNormal()
 
 
-class SpacecraftDetailed(SpacecraftNormal):
+class SpacecraftDetailedNoFlights(Spacecraft):
     spacecraft_config = SpacecraftConfigDetailed()
 
 
-class SpacecraftFlightNormal(Shape):
+class SpacecraftFlightSerializerForDockingEvent(Shape):
     id = s.IntegerField()
     url = Link("spacecraft/flight")
     destination = s.CharField()
     mission_end = s.DateTimeField()
-    spacecraft = SpacecraftNormal()
+    spacecraft = Spacecraft()
 
 
-class SpacecraftFlightDetailed(SpacecraftFlightNormal):
-    spacecraft = SpacecraftDetailed()
+class SpacecraftFlightSerializerForDockingEventDetailed(SpacecraftFlightSerializerForDockingEvent):
+    spacecraft = SpacecraftDetailedNoFlights()
 
 
 class SpaceStationMini(Shape):
@@ -123,10 +144,256 @@ class DockingEventNormal(Shape):
     launch_id = s.CharField(source="flight_vehicle_chaser.launch_id", allow_null=True)
     docking = s.DateTimeField()
     departure = s.DateTimeField()
-    flight_vehicle = SpacecraftFlightNormal(source="flight_vehicle_chaser")
+    flight_vehicle = SpacecraftFlightSerializerForDockingEvent(source="flight_vehicle_chaser")
     docking_location = DockingLocation()
 
 
 class DockingEventDetailed(DockingEventNormal):
-    flight_vehicle = SpacecraftFlightDetailed(source="flight_vehicle_chaser")
+    flight_vehicle = SpacecraftFlightSerializerForDockingEventDetailed(
+        source="flight_vehicle_chaser"
+    )
     space_station = SpaceStationNormal(source="space_station_target")
+
+
+# A flight's launch, as 2.2.0 shows it inside flights.
+
+
+class Orbit(Shape):
+    id = s.IntegerField()
+    name = s.CharField()
+    abbrev = s.CharField()
+
+
+class Mission(Shape):
+    id = s.IntegerField()
+    name = s.CharField()
+    description = s.CharField()
+    # A launch's designator, shown on its mission here: a mission row does not determine it.
+    launch_designator = NotHeld("string")
+    type = s.CharField()
+    orbit = Orbit()
+
+
+class Location(Shape):
+    id = s.IntegerField()
+    url = Link("location")
+    name = s.CharField()
+    country_code = s.CharField(source="country.alpha_3_code", allow_null=True)
+    map_image = s.CharField()
+    timezone_name = s.CharField()
+    total_launch_count = s.IntegerField()
+    total_landing_count = s.IntegerField()
+
+
+class Pad(Shape):
+    id = s.IntegerField()
+    url = Link("pad")
+    # One agency's id where 2.3.0 lists a pad's agencies: which one is not ours to pick.
+    agency_id = NotHeld("integer")
+    name = s.CharField()
+    info_url = s.CharField()
+    wiki_url = s.CharField()
+    map_url = s.CharField()
+    latitude = s.CharField()  # 2.2.0 writes coordinates as strings
+    longitude = s.CharField()
+    location = Location()
+    country_code = s.CharField(source="country.alpha_3_code", allow_null=True)
+    map_image = s.CharField()
+    total_launch_count = s.IntegerField()
+    orbital_launch_attempt_count = s.IntegerField()
+
+
+class LauncherConfigList(Shape):
+    id = s.IntegerField()
+    url = Link("config/launcher")
+    name = s.CharField()
+    family = Names(source="families")
+    full_name = s.CharField()
+    variant = s.CharField()
+
+
+class RocketSerializerCommon(Shape):
+    id = s.IntegerField()
+    configuration = LauncherConfigList()
+
+
+class Program(Shape):
+    id = s.IntegerField()
+    url = Link("program")
+    name = s.CharField()
+    description = s.CharField()
+    agencies = AgencyMini(many=True)
+    image_url = RelatedUrl(source="image")
+    start_date = s.DateTimeField()
+    end_date = s.DateTimeField()
+    info_url = s.CharField()
+    wiki_url = s.CharField()
+    mission_patches = s.JSONField()
+
+
+class LaunchSerializerCommon(Shape):
+    id = s.CharField()
+    url = Link("launch")
+    slug = s.CharField()
+    name = s.CharField()
+    status = v2_3_0.LaunchStatus()
+    last_updated = s.DateTimeField()
+    net = s.DateTimeField()
+    window_end = s.DateTimeField()
+    window_start = s.DateTimeField()
+    net_precision = v2_3_0.NetPrecision()
+    probability = s.IntegerField()
+    holdreason = NotHeld("string")  # 2.3.0 no longer shows it: no import brings it
+    failreason = s.CharField()
+    hashtag = s.CharField()
+    launch_service_provider = AgencyMini()
+    rocket = RocketSerializerCommon()
+    mission = Mission()
+    pad = Pad()
+    webcast_live = s.BooleanField()
+    image = RelatedUrl()
+    infographic = s.CharField()
+    program = Program(many=True, source="programs")
+    orbital_launch_attempt_count = s.IntegerField()
+    location_launch_attempt_count = s.IntegerField()
+    pad_launch_attempt_count = s.IntegerField()
+    agency_launch_attempt_count = s.IntegerField()
+    orbital_launch_attempt_count_year = s.IntegerField()
+    location_launch_attempt_count_year = s.IntegerField()
+    pad_launch_attempt_count_year = s.IntegerField()
+    agency_launch_attempt_count_year = s.IntegerField()
+
+
+class LandingLocation(Shape):
+    id = s.IntegerField()
+    name = s.CharField()
+    abbrev = s.CharField()
+    description = s.CharField()
+    location = Location()
+    successful_landings = s.IntegerField()
+
+
+class Landing(Shape):
+    id = s.IntegerField()
+    attempt = s.BooleanField()
+    success = s.BooleanField()
+    description = s.CharField()
+    location = LandingLocation(source="landing_location")
+    type = v2_3_0.LandingType()
+
+
+# `/2.2.0/spacecraft/flight/`, `/2.2.0/spacecraft/`, `/2.2.0/spacestation/`.
+
+
+class SpacecraftFlight(Shape):
+    id = s.IntegerField()
+    url = Link("spacecraft/flight")
+    destination = s.CharField()
+    mission_end = s.DateTimeField()
+    spacecraft = Spacecraft()
+    launch = LaunchSerializerCommon()
+    landing = Landing()
+
+
+class SpaceStationSerializerForCommon(Shape):
+    id = s.IntegerField()
+    url = Link("spacestation")
+    name = s.CharField()
+    status = v2_3_0.SpaceStationStatus()
+    founded = s.DateField()
+    description = s.CharField()
+    orbit = s.CharField()
+    image_url = RelatedUrl(source="image")
+
+
+class DockingEventSerializerForSpacecraftFlight(Shape):
+    spacestation = SpaceStationSerializerForCommon(source="space_station_target")
+    docking = s.DateTimeField()
+    departure = s.DateTimeField()
+    docking_location = DockingLocation()
+
+
+class SpacecraftFlightDetailed(Shape):
+    id = s.IntegerField()
+    url = Link("spacecraft/flight")
+    mission_end = s.DateTimeField()
+    destination = s.CharField()
+    launch_crew = EmptyList()  # we hold no astronauts
+    onboard_crew = EmptyList()
+    landing_crew = EmptyList()
+    spacecraft = SpacecraftDetailedNoFlights()
+    launch = LaunchSerializerCommon()
+    landing = Landing()
+    docking_events = Subset(
+        DockingEventSerializerForSpacecraftFlight(),
+        relation="docking_events",
+        **v2_3_0.BY_DOCKING,
+    )
+
+
+class SpacecraftDetailed(SpacecraftDetailedNoFlights):
+    flights = Subset(SpacecraftFlight(), relation="spacecraftflight_set")
+
+
+class SpacecraftFlightForDockingEvent(Shape):
+    id = s.IntegerField()
+    url = Link("spacecraft/flight")
+    spacecraft = SpacecraftDetailedNoFlights()
+    launch = LaunchSerializerCommon()
+
+
+class DockingEventDetailedSerializerForSpacestation(Shape):
+    id = s.IntegerField()
+    url = Link("docking_event")
+    docking = s.DateTimeField()
+    departure = s.DateTimeField()
+    flight_vehicle = SpacecraftFlightForDockingEvent(source="flight_vehicle_chaser")
+
+
+class DockingLocationSerializerForSpacestation(Shape):
+    id = s.IntegerField()
+    name = s.CharField()
+    docked = Latest(
+        DockingEventDetailedSerializerForSpacestation(),
+        relation="docking_events",
+        **v2_3_0.STILL_DOCKED,
+    )
+
+
+class SpaceStation(Shape):
+    id = s.IntegerField()
+    url = Link("spacestation")
+    name = s.CharField()
+    status = v2_3_0.SpaceStationStatus()
+    type = v2_3_0.SpaceStationType()
+    founded = s.DateField()
+    deorbited = s.DateField()
+    description = s.CharField()
+    orbit = s.CharField()
+    owners = AgencyList(many=True)
+    active_expedition = EmptyList()  # we hold no expeditions
+    image_url = RelatedUrl(source="image")
+
+
+class SpaceStationDetailed(Shape):
+    id = s.IntegerField()
+    url = Link("spacestation")
+    name = s.CharField()
+    status = v2_3_0.SpaceStationStatus()
+    type = v2_3_0.SpaceStationType()
+    founded = s.DateField()
+    deorbited = s.DateField()
+    height = s.FloatField()
+    width = s.FloatField()
+    mass = s.FloatField()
+    volume = s.IntegerField()
+    description = s.CharField()
+    orbit = s.CharField()
+    onboard_crew = s.IntegerField()
+    docked_vehicles = s.IntegerField()
+    owners = AgencyDetailed(many=True)
+    active_expeditions = EmptyList()
+    docking_location = DockingLocationSerializerForSpacestation(
+        many=True, source="docking_locations"
+    )
+    image_url = RelatedUrl(source="image")

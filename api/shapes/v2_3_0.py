@@ -2,7 +2,17 @@
 
 from rest_framework import serializers as s
 
-from api.shapes.base import Constant, IsoDuration, Link, LiveDuration, Shape, plain
+from api.shapes.base import (
+    Constant,
+    EmptyList,
+    IsoDuration,
+    Latest,
+    Link,
+    LiveDuration,
+    Shape,
+    Subset,
+    plain,
+)
 from spaceflight import models as m
 
 # Small lookups shown as they are stored.
@@ -448,6 +458,145 @@ class DockingEventDetailed(DockingEventNormal):
     flight_vehicle_chaser = SpacecraftFlightNormal()
     space_station_chaser = SpaceStationNormal()
     payload_flight_chaser = PayloadFlightNormal()
+
+
+# The resources a docking event links to, as their own endpoints show them.
+
+# The rows still docked: no departure yet (as `/docking_events/?docked=true`), oldest first.
+STILL_DOCKED = {"where": {"departure__isnull": True}, "order": ("docking", "id")}
+BY_DOCKING = {"order": ("docking", "id")}
+
+
+class DockingEventForChaserNormal(Shape):
+    id = s.IntegerField()
+    url = Link("docking_events")
+    docking = s.DateTimeField()
+    departure = s.DateTimeField()
+    docking_location = DockingLocation()
+    space_station_target = SpaceStationNormal()
+    flight_vehicle_target = SpacecraftFlightNormal()
+    payload_flight_target = PayloadFlightNormal()
+
+
+class SpacecraftConfigFamilyDetailed(SpacecraftConfigFamilyNormal):
+    manufacturer = AgencyNormal()
+    parent = SpacecraftConfigFamilyNormal()
+    spacecraft_flown = s.IntegerField()
+    total_launch_count = s.IntegerField()
+    successful_launches = s.IntegerField()
+    failed_launches = s.IntegerField()
+    attempted_landings = s.IntegerField()
+    successful_landings = s.IntegerField()
+    failed_landings = s.IntegerField()
+
+
+class SpacecraftConfigDetailed(SpacecraftConfigNormal):
+    response_mode = Constant("detailed")
+    agency = AgencyNormal()
+    family = SpacecraftConfigFamilyDetailed(many=True, source="families")
+    capability = s.CharField()
+    history = s.CharField()
+    details = s.CharField()
+    maiden_flight = s.DateField()
+    height = s.FloatField()
+    diameter = s.FloatField()
+    human_rated = s.BooleanField()
+    crew_capacity = s.IntegerField()
+    payload_capacity = s.IntegerField()
+    payload_return_capacity = s.IntegerField()
+    flight_life = s.CharField()
+    wiki_link = s.CharField()
+    info_link = s.CharField()
+    spacecraft_flown = s.IntegerField()
+    total_launch_count = s.IntegerField()
+    successful_launches = s.IntegerField()
+    failed_launches = s.IntegerField()
+    attempted_landings = s.IntegerField()
+    successful_landings = s.IntegerField()
+    failed_landings = s.IntegerField()
+    fastest_turnaround = IsoDuration()
+
+
+class SpacecraftDetailed(SpacecraftNormal):
+    spacecraft_config = SpacecraftConfigDetailed()
+
+
+class SpacecraftEndpointDetailed(SpacecraftNormal):
+    response_mode = Constant("detailed")
+    spacecraft_config = SpacecraftConfigDetailed()
+    flights = Subset(SpacecraftFlightNormal(), relation="spacecraftflight_set")
+
+
+class SpacecraftFlightDetailed(SpacecraftFlightNormal):
+    spacecraft = SpacecraftDetailed()
+    response_mode = Constant("detailed")
+    # We hold no astronauts: crews are empty, as LL2 shows a flight without crew.
+    launch_crew = EmptyList()
+    onboard_crew = EmptyList()
+    landing_crew = EmptyList()
+    docking_events = Subset(DockingEventForChaserNormal(), relation="docking_events", **BY_DOCKING)
+
+
+class PayloadDetailed(PayloadNormal):
+    response_mode = Constant("detailed")
+    manufacturer = AgencyDetailed()
+    operator = AgencyDetailed()
+    program = ProgramNormal(many=True, source="programs")
+
+
+class PayloadFlightDetailed(PayloadFlightNormal):
+    response_mode = Constant("detailed")
+    payload = PayloadDetailed()
+    docking_events = Subset(DockingEventForChaserNormal(), relation="docking_events", **BY_DOCKING)
+
+
+class SpacecraftFlightForDockingEvent(Shape):
+    id = s.IntegerField()
+    url = Link("spacecraft_flights")
+    spacecraft = SpacecraftDetailed()
+    launch = LaunchNormal()
+
+
+class DockingEventDetailedSerializerForSpacestation(Shape):
+    id = s.IntegerField()
+    url = Link("docking_events")
+    docking = s.DateTimeField()
+    departure = s.DateTimeField()
+    flight_vehicle_chaser = SpacecraftFlightForDockingEvent()
+    space_station_chaser = SpaceStationNormal()
+    payload_flight_chaser = PayloadFlightNormal()
+
+
+class DockingLocationSerializerForSpacestation(Shape):
+    id = s.IntegerField()
+    name = s.CharField()
+    # The latest event at this port still docked, or null.
+    currently_docked = Latest(
+        DockingEventDetailedSerializerForSpacestation(), relation="docking_events", **STILL_DOCKED
+    )
+
+
+class SpaceStationEndpoint(SpaceStationNormal):
+    owners = AgencyNormal(many=True)
+    response_mode = Constant("normal")
+    active_expeditions = EmptyList()  # we hold no expeditions
+
+
+class SpaceStationDetailedEndpoint(SpaceStationEndpoint):
+    response_mode = Constant("detailed")
+    height = s.FloatField()
+    width = s.FloatField()
+    mass = s.FloatField()
+    volume = s.IntegerField()
+    onboard_crew = s.IntegerField()
+    # Counted by the database, as the list filters and orders by it (api/resources.py).
+    docked_vehicles = s.IntegerField()
+    docking_location = DockingLocationSerializerForSpacestation(
+        many=True, source="docking_locations"
+    )
+    active_docking_events = Subset(
+        DockingEventForChaserNormal(), relation="docking_events", **STILL_DOCKED
+    )
 
 
 class APIThrottle(Shape):
