@@ -12,7 +12,7 @@ from ingest.upsert import Importer
 from spaceflight.models import Curated, DockingEvent, DockingLocation, SpaceStation
 from tests import factories
 from tests.conftest import REFERENCE, reference
-from tests.test_import import run
+from tests.import_helpers import run
 
 pytestmark = pytest.mark.django_db
 

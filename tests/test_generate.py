@@ -1,12 +1,22 @@
 """`generate_data`: deterministic, realistic scale data that every version serves."""
 
+from collections import defaultdict
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db.models import Count, Max
 
-from spaceflight.models import CelestialBody, DockingEvent, Spacecraft, SpacecraftFlight
-from tests.test_import import database_dump
+from ingest.generate import Generator
+from ingest.generate.catalogue import CONFIGS, MAX_FLIGHTS, STATIONS
+from spaceflight.models import (
+    CelestialBody,
+    DockingEvent,
+    Spacecraft,
+    SpacecraftFlight,
+    SpaceStation,
+)
+from tests.import_helpers import database_dump
 
 pytestmark = pytest.mark.django_db
 
@@ -49,8 +59,92 @@ def test_the_data_looks_like_ll2s(api):
         "/2.3.0/docking_events/?mode=detailed&limit=100",
         "/2.2.0/docking_event/?mode=detailed&limit=100",
         "/2.0.0/docking_event/?limit=100",
+        "/2.3.0/spacecraft/?mode=detailed&limit=100&ordering=-flights_count",
     ):
         assert api.get(path).status_code == 200
+
+
+def test_stations_have_a_status_a_type_and_owners():
+    generate(60)
+    stations = SpaceStation.objects.order_by("id")
+    assert [s.name for s in stations] == [s.name for s in STATIONS]
+    for row, station in zip(stations, STATIONS, strict=True):
+        assert row.status.name == "Active"
+        assert row.type.name == station.type
+        assert {a.name for a in row.owners.all()} == set(station.owners)
+    assert stations.filter(type__name="Multinational").count() == 2
+    assert stations.annotate(n=Count("owners")).filter(n__gt=1).exists()
+    assert all(s.docking_locations.exists() for s in stations)
+
+
+def flights_per_spacecraft():
+    """Spacecraft id -> (its configuration's index in CONFIGS, its flights by launch time)."""
+    configs = {config.name: i for i, config in enumerate(CONFIGS)}
+    flights = defaultdict(list)
+    rows = SpacecraftFlight.objects.select_related("launch", "spacecraft__spacecraft_config")
+    for flight in rows.order_by("launch__net"):
+        flights[flight.spacecraft_id].append(flight)
+    return {
+        pk: (configs[fs[0].spacecraft.spacecraft_config.name], fs) for pk, fs in flights.items()
+    }
+
+
+# 600 events (the small benchmark) and 5,000: enough that a spacecraft flown in turn with
+# every few flights of its configuration goes past its life (the generator once flew two
+# Dragons 4,999 times each at 100,000 events, 249 at 5,000, and 29 at 600).
+@pytest.mark.parametrize("events", [600, 5000])
+def test_spacecraft_fly_again_as_real_ones_do(events):
+    generate(events)
+    by_craft = flights_per_spacecraft()
+    assert max(len(flights) for _, flights in by_craft.values()) <= MAX_FLIGHTS <= 40
+    most = SpacecraftFlight.objects.values("spacecraft").annotate(n=Count("id"))
+    assert most.aggregate(Max("n"))["n__max"] <= MAX_FLIGHTS
+    assert Spacecraft.objects.aggregate(Max("flights_count"))["flights_count__max"] <= MAX_FLIGHTS
+    flown = defaultdict(list)
+    for config_index, flights in by_craft.values():
+        flown[config_index].append(len(flights))
+    for config_index, config in enumerate(CONFIGS):
+        counts = flown[config_index]
+        assert counts and max(counts) <= config.life, config
+        if not config.reusable:
+            assert set(counts) == {1}, config
+        else:
+            assert max(counts) > 1, config
+    # Cargo goes up once: most spacecraft fly a single time.
+    assert sum(len(f) == 1 for _, f in by_craft.values()) > len(by_craft) / 2
+    crafts = Spacecraft.objects.in_bulk(list(by_craft))
+    for pk, (config_index, flights) in by_craft.items():
+        craft, config = crafts[pk], CONFIGS[config_index]
+        assert craft.flights_count == len(flights)
+        assert craft.mission_ends_count == sum(f.mission_end is not None for f in flights)
+        assert craft.in_space == (flights[-1].mission_end is None)
+        assert flights[0].turn_around_time is None
+        for before, after in zip(flights, flights[1:], strict=False):
+            # Flown again only once back, after its configuration's turnaround.
+            assert before.mission_end is not None
+            assert (after.launch.net - before.mission_end).days >= config.turnaround
+            assert after.turn_around_time == after.launch.net - before.launch.net
+        turnarounds = [f.turn_around_time for f in flights[1:]]
+        assert craft.fastest_turnaround == (min(turnarounds) if turnarounds else None)
+        if config.reusable:
+            assert craft.status.name in {"Active", "Retired"}
+            assert not (craft.in_space and craft.status.name == "Retired")
+        else:
+            assert craft.status.name == "Single Use"
+    assert Spacecraft.objects.filter(status__name="Retired").exists()
+    assert Spacecraft.objects.filter(in_space=True).count() == events // 100 - 1  # one payload
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_fleet_is_the_same_whatever_the_chunks(monkeypatch):
+    """A spacecraft flown again in a later chunk than its first flight gets its statistics
+    written again: the data do not depend on the chunk size."""
+    generate(600)
+    whole = database_dump()
+    call_command("flush", "--no-input")
+    monkeypatch.setattr("ingest.generate.generator.CHUNK", 37)
+    Generator(600, 1).run()
+    assert database_dump() == whole
 
 
 def test_it_refuses_a_database_that_holds_events():

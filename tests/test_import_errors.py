@@ -10,7 +10,7 @@ import pytest
 from django.core.management import CommandError
 
 from tests.conftest import REFERENCE
-from tests.test_import import database_dump, run
+from tests.import_helpers import database_dump, run
 from tools.servers import ROOT, manage, server_env
 
 pytestmark = pytest.mark.django_db

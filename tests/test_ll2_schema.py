@@ -19,9 +19,10 @@ from api.shapes import modes
 from spaceflight.models import (
     DockingEvent,
     DockingLocation,
+    PayloadFlight,
+    Spacecraft,
+    SpacecraftFlight,
     SpaceStation,
-    SpaceStationStatus,
-    SpaceStationType,
 )
 
 REPOSITORY = Path(__file__).resolve().parents[1]
@@ -155,34 +156,51 @@ def test_generated_docking_locations_conform(api, generated):
     assert_details_conform(api, "/2.3.0/config/docking_locations/{id}/", ids)
 
 
-RESOURCES = ["space_stations", "spacecraft_flights", "spacecraft", "payload_flights"]
-
-
-@pytest.fixture
-def stations_described(generated):
-    """LL2 gives every station a status and a type; generated stations have none."""
-    status = SpaceStationStatus.objects.create(id=1, name="Active")
-    kind = SpaceStationType.objects.create(id=1, name="Government")
-    SpaceStation.objects.update(status=status, type=kind)
+# Each resource with its rows: the lists must show every row generated.
+RESOURCES = {
+    "space_stations": SpaceStation,
+    "spacecraft_flights": SpacecraftFlight,
+    "spacecraft": Spacecraft,
+    "payload_flights": PayloadFlight,
+}
 
 
 @pytest.mark.parametrize("resource", RESOURCES)
-def test_generated_resources_conform_in_every_mode(api, stations_described, resource):
-    ids = set()
-    for mode in modes("2.3.0", resource):
-        body = api.get(f"/2.3.0/{resource}/?mode={mode}&limit=100").json()
-        assert_conforms(ll2_validator(f"/2.3.0/{resource}/"), body, resource)
-        assert {item["response_mode"] for item in body["results"]} == {mode}
-        ids |= {item["id"] for item in body["results"]}
+def test_generated_resources_conform_in_every_mode(api, generated, resource):
+    """The generator's own rows, as they are (stations with their status, type and owners):
+    every list in every mode, every detail (LL2 answers a detail in its detailed shape only,
+    whatever `mode` says)."""
+    ids = sorted(RESOURCES[resource].objects.values_list("pk", flat=True))
     assert ids
-    assert_details_conform(api, f"/2.3.0/{resource}/{{id}}/", sorted(ids))
+    for mode in modes("2.3.0", resource):
+        url = f"/2.3.0/{resource}/?mode={mode}&limit=100"
+        items = assert_list_conforms(api, url, len(ids))
+        assert [item["id"] for item in sorted(items, key=lambda item: item["id"])] == ids
+        assert {item["response_mode"] for item in items} == {mode}
+    assert_details_conform(api, f"/2.3.0/{resource}/{{id}}/", ids)
+    validator = ll2_validator(f"/2.3.0/{resource}/{{id}}/")
+    for mode in modes("2.3.0", resource):
+        url = f"/2.3.0/{resource}/{ids[0]}/?mode={mode}"
+        body = api.get(url).json()
+        assert body["response_mode"] == "detailed"
+        assert_conforms(validator, body, url)
+
+
+def test_generated_stations_show_their_status_type_and_owners(api, generated):
+    for mode in modes("2.3.0", "space_stations"):
+        for station in api.get(f"/2.3.0/space_stations/?mode={mode}").json()["results"]:
+            assert station["status"]["name"] == "Active"
+            assert station["type"]["name"] in {"Government", "Multinational", "Commercial"}
+    station = api.get("/2.3.0/space_stations/1/").json()
+    assert station["name"] == "ISS" and station["type"]["name"] == "Multinational"
+    assert {owner["name"] for owner in station["owners"]} == {"NASA", "ROSCOSMOS", "JAXA", "ESA"}
 
 
 # LL2's newer dev build lists `docked` (seed 003); its file predates it.
 NEWER_THAN_THE_FILE = {"docking_events": {"docked"}}
 
 
-@pytest.mark.parametrize("resource", RESOURCES + ["docking_events", "config/docking_locations"])
+@pytest.mark.parametrize("resource", [*RESOURCES, "docking_events", "config/docking_locations"])
 def test_parameters_are_ll2s(api, resource):
     """The same filters, search and ordering parameters as LL2's (and `mode`, which LL2's file
     leaves out)."""

@@ -1,0 +1,208 @@
+"""What `import_ll2` takes an object for: the resource its url names, or its page's path (the
+page's links, a captured page's request line) for objects without one; pages of resources it
+does not read are refused whole."""
+
+import json
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.management import CommandError
+
+from ingest.fields import KINDS
+from ingest.placing import COLLECTIONS, READS
+from spaceflight.models import DockingEvent, DockingLocation, SpaceStation
+from tests.conftest import BUNDLED, REFERENCE, reference
+from tests.import_helpers import database_dump, run
+
+pytestmark = pytest.mark.django_db
+
+
+def embedded_by_collection():
+    """One object of each LL2 resource the reference responses embed with a url (other than
+    docking events), by version and collection: `2.3.0/space_stations`, `2.2.0/spacestation`..."""
+    found = {}
+
+    def walk(value):
+        if isinstance(value, dict):
+            if isinstance(value.get("url"), str):
+                version, *collection, _ = urlsplit(value["url"]).path.strip("/").split("/")
+                found.setdefault(f"{version}/{'/'.join(collection)}", value)
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for path in sorted(REFERENCE.glob("*.json")):
+        walk(json.loads(path.read_text()))
+    return {k: v for k, v in found.items() if not k.split("/")[1].startswith("docking_event")}
+
+
+EMBEDDED = embedded_by_collection()
+
+
+def write_page(path, *objects, next_url=None):
+    page = {"count": len(objects), "next": next_url, "previous": None, "results": list(objects)}
+    path.write_text(json.dumps(page))
+    return path
+
+
+def test_the_embedded_resources_cover_what_docking_events_link_to():
+    collections = {key.split("/", 1)[1] for key in EMBEDDED}
+    assert collections >= {
+        "space_stations",
+        "spacecraft_flights",
+        "spacecraft",
+        "payload_flights",
+        "launches",
+        "agencies",
+        "landings",
+        "pads",
+        "locations",
+        "programs",
+        "spacecraft_configurations",
+        "spacestation",
+        "spacecraft/flight",
+        "config/spacecraft",
+    }
+
+
+def imported(collection):
+    """Is `2.3.0/space_stations` (version/collection) a resource import_ll2 reads?"""
+    return COLLECTIONS[collection.split("/", 1)[1]].kind is not None
+
+
+@pytest.mark.parametrize("collection", sorted(c for c in EMBEDDED if not imported(c)))
+def test_a_page_of_another_ll2_resource_is_refused_and_writes_nothing(tmp_path, collection):
+    run(BUNDLED)  # what such a page would overwrite if it were taken for docking data
+    before = database_dump()
+    found = EMBEDDED[collection]
+    page = write_page(tmp_path / "other.json", found)
+
+    with pytest.raises(CommandError) as error:
+        run(page)
+
+    url_path = urlsplit(found["url"]).path
+    assert f"other.json: $.results[0]: {url_path} is a" in str(error.value)
+    assert READS in str(error.value)
+    assert database_dump() == before
+
+
+@pytest.mark.parametrize("collection", sorted(c for c in EMBEDDED if imported(c)))
+def test_a_page_of_a_linked_resource_is_imported_as_what_its_url_says(tmp_path, collection):
+    """Stations, flights, spacecraft and payload flights as docking events embed them: taken
+    as what they are (a second import of the page changes nothing), a changed name taken."""
+    run(BUNDLED)
+    found = EMBEDDED[collection]
+    model = KINDS[COLLECTIONS[collection.split("/", 1)[1]].kind].model
+    page = write_page(tmp_path / "same.json", found)
+
+    run(page)
+    after = database_dump()
+    run(page)
+    assert database_dump() == after
+    assert model.objects.filter(pk=found["id"]).exists()
+
+    if "name" in found:
+        run(write_page(tmp_path / "renamed.json", {**found, "name": "Renamed"}))
+        assert model.objects.get(pk=found["id"]).name == "Renamed"
+
+
+def test_a_launch_page_says_what_it_is(tmp_path):
+    run(BUNDLED)
+    before = database_dump()
+    launch = reference("v2.3.0_docking_events_618_detailed.json")["flight_vehicle_chaser"]["launch"]
+    page = write_page(tmp_path / "launches.json", launch)
+
+    with pytest.raises(CommandError) as error:
+        run(page)
+
+    assert str(error.value).endswith(
+        f"launches.json: $.results[0]: /2.3.0/launches/{launch['id']}/ is a launch; "
+        "import_ll2 reads docking events, docking locations, space stations, spacecraft "
+        "flights, spacecraft and payload flights; nothing was imported"
+    )
+    assert database_dump() == before
+
+
+def test_an_unknown_resource_is_refused(tmp_path):
+    page = write_page(tmp_path / "astronauts.json", {"id": 1, "url": "/2.3.0/astronauts/1/"})
+    with pytest.raises(
+        CommandError, match="/2.3.0/astronauts/1/ is not a resource this import knows"
+    ):
+        run(page)
+
+
+def docking_location():
+    return reference("v2.3.0_docking_events_618_detailed.json")["docking_location"]
+
+
+def test_docking_locations_are_placed_by_their_page_link(tmp_path):
+    location = {**docking_location(), "name": "Zvezda aft (renamed)"}
+    link = "https://ll.thespacedevs.com/2.3.0/config/docking_locations/?limit=1&offset=1"
+    page = write_page(tmp_path / "locations.json", location, next_url=link)
+
+    output = run(page)
+
+    assert "DockingLocation 1/0/0/0" in output
+    assert DockingLocation.objects.get(pk=location["id"]).name == "Zvezda aft (renamed)"
+
+
+def test_a_captured_page_places_docking_locations_by_its_request_line(tmp_path):
+    location = docking_location()
+    page = tmp_path / "locations.txt"
+    page.write_text(
+        "Docking Location List\n"
+        "GET /2.3.0/config/docking_locations/?format=api\n"
+        "HTTP 200 OK\nAllow: GET\nContent-Type: application/json\nVary: Accept\n\n"
+        + json.dumps({"count": 1, "next": None, "previous": None, "results": [location]})
+    )
+
+    run(page)
+
+    assert DockingLocation.objects.get(pk=location["id"]).name == location["name"]
+
+
+def test_objects_without_url_on_a_page_of_another_resource_are_refused(tmp_path):
+    link = "https://ll.thespacedevs.com/2.3.0/space_stations/?limit=1&offset=1"
+    page = write_page(tmp_path / "stations.json", docking_location(), next_url=link)
+
+    with pytest.raises(CommandError) as error:
+        run(page)
+
+    assert "an object without url on /2.3.0/space_stations/: its space stations have one" in str(
+        error.value
+    )
+    assert DockingLocation.objects.count() == 0
+
+
+def test_a_station_page_brings_its_own_values_and_ports(tmp_path):
+    """What only a station's own page shows (size, crew, owners, every port) is taken; what
+    it derives from docking events (what is docked where) is ours to derive, not imported."""
+    run(BUNDLED)
+    events_before = list(DockingEvent.objects.values_list("id", "departure", "docking_location"))
+    station = reference("v2.3.0_docking_events_618_detailed.json")["space_station_target"]
+    agency = reference("v2.3.0_docking_events_618_detailed.json")["flight_vehicle_chaser"][
+        "launch"
+    ]["launch_service_provider"]
+    detail = {
+        **station,
+        "owners": [agency],
+        "height": 109.0,
+        "onboard_crew": 7,
+        "docked_vehicles": 99,
+        "docking_location": [
+            {"id": 2, "name": "Zvezda aft", "currently_docked": {"id": 123456}},
+            {"id": 987654, "name": "A port no event has used yet", "currently_docked": None},
+        ],
+        "active_docking_events": [{"id": 123456}],
+    }
+    run(write_page(tmp_path / "station.json", detail))
+
+    iss = SpaceStation.objects.get(pk=station["id"])
+    assert (iss.height, iss.onboard_crew) == (109.0, 7)
+    assert list(iss.owners.values_list("pk", flat=True)) == [agency["id"]]
+    assert DockingLocation.objects.get(pk=987654).spacestation_id == iss.pk
+    assert not DockingEvent.objects.filter(pk=123456).exists()
+    after = list(DockingEvent.objects.values_list("id", "departure", "docking_location"))
+    assert after == events_before
