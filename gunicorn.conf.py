@@ -1,4 +1,6 @@
-"""gunicorn for `make serve`: settings from the environment, workers from the core count."""
+"""gunicorn, for the benchmark's comparison of app servers (tools/bench.py): `make serve` runs
+granian (config/serve.py), because gunicorn's sync and gthread workers let idle connections
+take the server offline. Settings from the environment, workers from the core count."""
 
 import multiprocessing
 import os

@@ -1,9 +1,15 @@
 """Filters, search and ordering as LL2 declares them, with Postgres's order for nulls."""
 
+import operator
+from datetime import UTC
+from functools import reduce
+
 import django_filters
 from django import forms
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import F
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.constants import LOOKUP_SEP
 from django_filters.widgets import QueryArrayWidget
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -11,6 +17,28 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter, SearchFilter
 
 from spaceflight import models as m
+
+
+class UtcDateTimeField(forms.DateTimeField):
+    """Django's, in UTC: `+23:30` is a valid ISO 8601 offset that PostgreSQL refuses (beyond
+    ±15:59), and a moment at the end of the calendar may not survive the conversion."""
+
+    def to_python(self, value):
+        moment = super().to_python(value)
+        if moment is None:
+            return None
+        try:
+            return moment.astimezone(UTC)
+        except OverflowError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+class UtcDateTimeFilter(django_filters.DateTimeFilter):
+    field_class = UtcDateTimeField
+
+
+# Every filterset's date-time lookups (`docking__gt`...) in UTC.
+IN_UTC = {models.DateTimeField: {"filter_class": UtcDateTimeFilter}}
 
 
 class StrictBooleanField(forms.Field):
@@ -66,6 +94,7 @@ class DockingEventFilter(django_filters.FilterSet):
             "flight_vehicle_chaser__id": ["exact"],
             "space_station_target__id": ["exact"],
         }
+        filter_overrides = IN_UTC
 
     def filter_docked(self, queryset, name, value):
         return queryset.filter(departure__isnull=value)
@@ -85,6 +114,7 @@ class LegacyDockingEventFilter(django_filters.FilterSet):
     class Meta:
         model = m.DockingEvent
         fields = {"docking": ["gt", "gte", "lt", "lte"], "docking_location__id": ["exact"]}
+        filter_overrides = IN_UTC
 
 
 class SpaceStationFilter(django_filters.FilterSet):
@@ -148,11 +178,54 @@ class PayloadFlightFilter(django_filters.FilterSet):
 
 
 class BoundedSearch(SearchFilter):
-    """DRF's search with at most `max_terms` distinct words. Each word adds a condition on every
-    search field, and SQLite refuses a query nested more than 1,000 deep (about 140 words over
-    seven fields); no one searches with more than a few words."""
+    """DRF's search (every word in some search field, `icontains`) with at most `max_terms`
+    distinct words. Each word adds a condition on every search field, and SQLite refuses a
+    query nested more than 1,000 deep (about 140 words over seven fields); no one searches with
+    more than a few words.
+
+    A field reached through foreign keys (`space_station_target__name`) is searched as
+    `space_station_target IN (SELECT id FROM spacestation WHERE UPPER(name) LIKE UPPER(%w%))`,
+    not through a join of every related table: on PostgreSQL each subquery walks the trigram
+    index on `UPPER(name)` (spaceflight migration 0005) and the outer query the foreign key's
+    index, where one big join scans every table. The rows found are the same: a foreign key is
+    in the related rows that match exactly when the joined row matches. Other fields (many-to-
+    many, DRF's `^`/`=`/`@`/`$` prefixes) are searched as DRF does."""
 
     max_terms = 32
+
+    def filter_queryset(self, request, queryset, view):
+        search_fields = self.get_search_fields(view, request)
+        search_terms = self.get_search_terms(request)
+        if not search_fields or not search_terms:
+            return queryset
+        conditions = []
+        for term in search_terms:
+            found = [self.condition(queryset.model, str(field), term) for field in search_fields]
+            if any(condition is None for condition in found):
+                return super().filter_queryset(request, queryset, view)
+            conditions.append(reduce(operator.or_, found))
+        return queryset.filter(reduce(operator.and_, conditions))
+
+    def condition(self, model, path, term):
+        """`Q` for `term` in the field at `path` of `model` through foreign keys only, or None."""
+        if path[:1] in self.lookup_prefixes:
+            return None
+        name, _, rest = path.partition(LOOKUP_SEP)
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            return None
+        if not rest:
+            if field.is_relation or not field.concrete:
+                return None
+            return Q(**{f"{name}__{self.default_lookup}": term})
+        if not (field.many_to_one and field.concrete):
+            return None
+        inner = self.condition(field.related_model, rest, term)
+        if inner is None:
+            return None
+        matching = field.related_model._base_manager.filter(inner).values(field.target_field.name)
+        return Q(**{f"{name}__in": matching})
 
     def get_search_terms(self, request):
         terms = list(dict.fromkeys(super().get_search_terms(request)))

@@ -119,3 +119,15 @@ def test_too_many_query_parameters_is_a_400(api, settings, event, debug):
     response = api.get(f"/2.3.0/docking_events/?{query}")
     assert response.status_code == 400
     assert "exceeded" in response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    "moment",
+    ["4675-11-08T18:08:28+23:30", "9999-12-31T23:00:00-05:00", "0001-01-01T00:30:00+01:00"],
+)
+@pytest.mark.parametrize("path", ["/2.3.0/docking_events/", "/2.2.0/docking_event/"])
+def test_date_times_at_the_edges_are_answers_not_errors(api, event, path, moment):
+    response = api.get(path, {"docking__lte": moment})
+    assert response.status_code in (200, 400)
+    if response.status_code == 400:
+        assert response.json() == {"docking__lte": ["Enter a valid date/time."]}

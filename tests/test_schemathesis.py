@@ -8,6 +8,8 @@ import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -56,6 +58,18 @@ def bundled(db):
     # Loaded once per operation: all of an operation's examples run inside one test
     # function, and they only read.
     call_command("load_bundled_data", stdout=StringIO())
+
+
+@pytest.fixture(autouse=True)
+def one_connection():
+    """Requests go through the WSGI handler, whose end closes the database connection (with
+    CONN_MAX_AGE on PostgreSQL): the test's transaction would go with it. Django's test client
+    keeps it the same way."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 @schemathesis.pytest.parametrize(
