@@ -8,6 +8,7 @@ import time_machine
 from rest_framework.renderers import JSONRenderer
 from rest_framework.test import APIClient
 
+from api.degrade import redis_guard
 from ingest.upsert import Importer
 
 REFERENCE = Path(__file__).parent / "reference"
@@ -67,3 +68,26 @@ def frozen():
 @pytest.fixture
 def api():
     return APIClient()
+
+
+DOWN_REDIS = "redis://127.0.0.1:1/0"  # nothing listens on port 1: Redis is down
+
+
+@pytest.fixture(autouse=True)
+def fresh_guard():
+    """No test inherits another's "Redis is down" (api/degrade.py keeps it per process)."""
+    redis_guard.down_until = 0.0
+    yield
+    redis_guard.down_until = 0.0
+
+
+@pytest.fixture
+def redis_down(settings):
+    settings.REDIS_URL = DOWN_REDIS
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": DOWN_REDIS,
+            "OPTIONS": {"socket_timeout": 0.5, "socket_connect_timeout": 0.5},
+        }
+    }

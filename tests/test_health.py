@@ -8,27 +8,6 @@ from api.degrade import redis_guard
 
 pytestmark = pytest.mark.django_db
 
-DOWN_REDIS = "redis://127.0.0.1:1/0"  # nothing listens on port 1: Redis is down
-
-
-@pytest.fixture(autouse=True)
-def fresh_guard():
-    redis_guard.down_until = 0.0
-    yield
-    redis_guard.down_until = 0.0
-
-
-@pytest.fixture
-def redis_down(settings):
-    settings.REDIS_URL = DOWN_REDIS
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": DOWN_REDIS,
-            "OPTIONS": {"socket_timeout": 0.5, "socket_connect_timeout": 0.5},
-        }
-    }
-
 
 def test_healthy(api, settings):
     body = api.get("/health/").json()

@@ -6,18 +6,10 @@ from django.db import OperationalError
 
 from api.degrade import redis_guard
 from tests import factories
-from tests.test_health import redis_down  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.django_db
 
 LIST = "/2.3.0/docking_events/?format=json"
-
-
-@pytest.fixture(autouse=True)
-def fresh_guard():
-    redis_guard.down_until = 0.0
-    yield
-    redis_guard.down_until = 0.0
 
 
 @pytest.fixture
