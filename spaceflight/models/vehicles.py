@@ -14,12 +14,10 @@ class SpacecraftConfigType(Named):
     pass
 
 
-class SpacecraftConfigFamily(Named):
-    description = models.TextField(blank=True, default="")
-    manufacturer = models.ForeignKey(Agency, models.PROTECT, null=True, blank=True)
-    parent = models.ForeignKey("self", models.SET_NULL, null=True, blank=True)
-    maiden_flight = models.DateField(null=True, blank=True)
-    # Statistics LL2 computes over its whole history: served as imported, null until then.
+class FlightStatistics(models.Model):
+    """Statistics LL2 computes over its whole history, for a spacecraft configuration and its
+    families: served as imported, null until then."""
+
     spacecraft_flown = models.IntegerField(null=True, blank=True)
     total_launch_count = models.IntegerField(null=True, blank=True)
     successful_launches = models.IntegerField(null=True, blank=True)
@@ -28,11 +26,21 @@ class SpacecraftConfigFamily(Named):
     successful_landings = models.IntegerField(null=True, blank=True)
     failed_landings = models.IntegerField(null=True, blank=True)
 
+    class Meta:
+        abstract = True
+
+
+class SpacecraftConfigFamily(Named, FlightStatistics):  # noqa: DJ008 - Named has __str__
+    description = models.TextField(blank=True, default="")
+    manufacturer = models.ForeignKey(Agency, models.PROTECT, null=True, blank=True)
+    parent = models.ForeignKey("self", models.SET_NULL, null=True, blank=True)
+    maiden_flight = models.DateField(null=True, blank=True)
+
     class Meta(Named.Meta):
         verbose_name_plural = "spacecraft config families"
 
 
-class SpacecraftConfig(Named):
+class SpacecraftConfig(Named, FlightStatistics):  # noqa: DJ008 - Named has __str__
     type = models.ForeignKey(SpacecraftConfigType, models.PROTECT, null=True, blank=True)
     agency = models.ForeignKey(Agency, models.PROTECT, null=True, blank=True)
     families = models.ManyToManyField(SpacecraftConfigFamily, blank=True)
@@ -53,14 +61,6 @@ class SpacecraftConfig(Named):
     wiki_link = models.URLField(max_length=500, blank=True, default="")
     info_link = models.URLField(max_length=500, blank=True, default="")
     payload_return_capacity = models.IntegerField(null=True, blank=True)
-    # Statistics LL2 computes over its whole history: served as imported, null until then.
-    spacecraft_flown = models.IntegerField(null=True, blank=True)
-    total_launch_count = models.IntegerField(null=True, blank=True)
-    successful_launches = models.IntegerField(null=True, blank=True)
-    failed_launches = models.IntegerField(null=True, blank=True)
-    attempted_landings = models.IntegerField(null=True, blank=True)
-    successful_landings = models.IntegerField(null=True, blank=True)
-    failed_landings = models.IntegerField(null=True, blank=True)
     fastest_turnaround = models.DurationField(null=True, blank=True)
 
 
