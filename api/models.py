@@ -31,7 +31,3 @@ class ApiKey(models.Model):
         """Create a key; returns `(ApiKey, the key in clear)`."""
         key = secrets.token_hex(20)
         return cls.objects.create(name=name, digest=digest(key), prefix=key[:8], rate=rate), key
-
-    @classmethod
-    def find(cls, key):
-        return cls.objects.filter(digest=digest(key), active=True).first()

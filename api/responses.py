@@ -17,7 +17,7 @@ Bodies are sent compressed where the client accepts it (api/encoding.py), each c
 `ETag` of its own; a cached body is compressed once per coding and kept beside the plain one.
 
 The bodies are kept by api/cache.py; a warm response costs one small read of the token from
-the database.
+the database, shared with the API key lookup (api/throttling.py).
 """
 
 import contextlib
@@ -49,6 +49,15 @@ def snapshot():
         yield
 
 
+def request_generation(request):
+    """The generation as this request first read it, outside any snapshot: read once, by the
+    first that needs it (the API key lookup, api/throttling.py, or the cache lookup)."""
+    http = getattr(request, "_request", request)
+    if not hasattr(http, "_generation"):
+        http._generation = generation()
+    return http._generation
+
+
 def _key(token, request, period):
     """The cache key: the data generation, the URL, and for a body drawn at a moment (a page's
     "now"), the period of `period` seconds it was drawn in."""
@@ -63,7 +72,7 @@ def respond(request, build, content_type="application/json", period=None):
     `period` seconds, besides after every write."""
     template = None
     if settings.RESPONSE_CACHE:
-        token, changed_at = generation()
+        token, changed_at = request_generation(request)
         key = _key(token, request, period)
         template = cache.get(key)
     if template is None:

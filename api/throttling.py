@@ -22,7 +22,8 @@ from django.conf import settings
 from rest_framework import authentication, exceptions, throttling
 
 from api.degrade import redis_guard
-from api.models import ApiKey
+from api.models import ApiKey, digest
+from api.responses import request_generation
 
 DURATIONS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -44,13 +45,42 @@ class ApiKeyAuthentication(authentication.BaseAuthentication):
             return None
         if len(parts) != 2:
             raise exceptions.AuthenticationFailed("Invalid token header.")
-        api_key = ApiKey.find(parts[1].decode(errors="replace"))
+        api_key = known_keys.find(request, parts[1].decode(errors="replace"))
         if api_key is None:
             raise exceptions.AuthenticationFailed("Invalid token.")
         return (None, api_key)
 
     def authenticate_header(self, request):
         return self.keyword
+
+
+class KnownKeys:
+    """Keys this process looked up, each with the data generation it was looked up in, and
+    trusted only in that generation. Creating, changing or deleting a key replaces the
+    generation (api/apps.py), so a revoked key is refused by every process from its next
+    request on, and a warm keyed request reads nothing but the generation, which the response
+    cache reads anyway (api/responses.py)."""
+
+    # Unknown keys are remembered too (a client retrying a bad key); this bounds them.
+    capacity = 10_000
+
+    def __init__(self):
+        self.found = {}
+
+    def find(self, request, key):
+        token = request_generation(request)[0]
+        hashed = digest(key)
+        seen = self.found.get(hashed)
+        if seen is not None and seen[0] == token:
+            return seen[1]
+        if len(self.found) >= self.capacity:
+            self.found.clear()
+        api_key = ApiKey.objects.filter(digest=hashed, active=True).first()
+        self.found[hashed] = (token, api_key)
+        return api_key
+
+
+known_keys = KnownKeys()
 
 
 @dataclass

@@ -23,11 +23,21 @@ INITIAL = ("initial", datetime(2000, 1, 1, tzinfo=UTC))
 
 
 def generation():
-    """`(token, time of the last write)`."""
+    """`(token, time of the last write)`. Every request reads it: one plain query, as the
+    ORM's would cost fifteen times as much as the read itself."""
     from spaceflight.models import DataGeneration
 
-    row = DataGeneration.objects.filter(pk=1).values_list("token", "changed_at").first()
-    return row or INITIAL
+    table = connection.ops.quote_name(DataGeneration._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT token, changed_at FROM {table} WHERE id = 1")
+        row = cursor.fetchone()
+    if row is None:
+        return INITIAL
+    token, changed_at = row
+    if isinstance(changed_at, str):
+        changed_at = datetime.fromisoformat(changed_at)
+    # Stored in UTC; SQLite hands it back without its zone.
+    return token, changed_at if changed_at.tzinfo else changed_at.replace(tzinfo=UTC)
 
 
 def data_changed():

@@ -5,8 +5,11 @@ from io import StringIO
 import pytest
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from api.models import ApiKey
+from api.models import ApiKey, digest
+from spaceflight.changes import data_changed
 
 pytestmark = pytest.mark.django_db
 
@@ -86,6 +89,43 @@ def test_unknown_or_inactive_key_is_a_401(api):
     assert response.json() == {"detail": "Invalid token."}
 
 
+def test_a_known_key_costs_no_query_of_its_own(api, settings):
+    settings.RESPONSE_CACHE = True  # as served: the cache reads the generation anyway
+    key = create_key("mirror")
+    headers = {"HTTP_AUTHORIZATION": f"Token {key}"}
+    api.get(URL, **headers)
+    with CaptureQueriesContext(connection) as anonymous:
+        api.get(URL)
+    with CaptureQueriesContext(connection) as keyed:
+        assert api.get(URL, **headers).status_code == 200
+    assert [q["sql"] for q in keyed] == [q["sql"] for q in anonymous]
+    assert len(keyed) == 1
+
+
+# Each write commits, as the admin's and another process's do.
+@pytest.mark.django_db(transaction=True)
+def test_a_revoked_key_is_refused_from_the_next_request_on(api):
+    key = create_key("revoked")
+    headers = {"HTTP_AUTHORIZATION": f"Token {key}"}
+    assert api.get(URL, **headers).status_code == 200
+    stored = ApiKey.objects.get(name="revoked")
+    stored.active = False
+    stored.save()  # as the admin does
+    assert api.get(URL, **headers).status_code == 401
+
+
+# Each write commits, as the admin's and another process's do.
+@pytest.mark.django_db(transaction=True)
+def test_a_key_revoked_by_another_process_is_refused(api):
+    key = create_key("elsewhere")
+    headers = {"HTTP_AUTHORIZATION": f"Token {key}"}
+    assert api.get(URL, **headers).status_code == 200
+    # Another process's save: the row and the generation, in its own transaction.
+    ApiKey.objects.filter(name="elsewhere").update(active=False)
+    data_changed()
+    assert api.get(URL, **headers).status_code == 401
+
+
 @pytest.mark.parametrize("version", ["2.0.0", "2.2.0", "2.3.0"])
 def test_throttle_status_reports_use_and_does_not_count(api, version):
     for _ in range(3):
@@ -127,7 +167,7 @@ def test_create_api_key_prints_a_key_stored_only_as_a_digest():
     assert len(key) == 40
     assert key not in stored.digest
     assert stored.rate == "500/hour"
-    assert ApiKey.find(key) == stored
+    assert ApiKey.objects.get(digest=digest(key)) == stored
 
 
 def test_create_api_key_refuses_bad_input():
