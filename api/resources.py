@@ -8,6 +8,8 @@ from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from api import filters
+from api.graph_resources import RESOURCES
+from api.legacy_graph_resources import RESOURCES as LEGACY_GRAPH
 from api.views import Resource
 from spaceflight import models as m
 
@@ -214,8 +216,16 @@ class LegacySpacecraft(Legacy):
 # Each version's resources, in the order its API root lists them. A path that another one
 # starts with comes after it: `spacecraft/{id}/` would take `spacecraft/flight/`.
 VERSIONS = {
-    "2.0.0": [LegacyDockingEvents, LegacySpaceStations, LegacySpacecraftFlights, LegacySpacecraft],
-    "2.2.0": [LegacyDockingEvents, LegacySpaceStations, LegacySpacecraftFlights, LegacySpacecraft],
+    **{
+        version: [
+            LegacyDockingEvents,
+            LegacySpaceStations,
+            LegacySpacecraftFlights,
+            LegacySpacecraft,
+            *LEGACY_GRAPH[version],
+        ]
+        for version in ("2.0.0", "2.2.0")
+    },
     "2.3.0": [
         DockingEvents,
         DockingLocations,
@@ -223,5 +233,6 @@ VERSIONS = {
         SpacecraftFlights,
         Spacecraft,
         PayloadFlights,
+        *RESOURCES,
     ],
 }

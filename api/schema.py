@@ -113,9 +113,14 @@ class AnyOfExtension(PolymorphicProxySerializerExtension):
         return {"anyOf": super().map_serializer(auto_schema, direction)["oneOf"]}
 
 
-def _source_is_nullable(model, source):
+def _source_is_nullable(model, source, nested=True):
+    """Whether the value at `source` may be null, and the model it is of (None for a column)."""
     nullable = False
     for attr in source.split("."):
+        if isinstance(getattr(model, attr, None), property):
+            # A shape drawn from the object itself, or nothing (a launch's rocket); a value a
+            # property computes (a slug) is never null.
+            return nested, model
         try:
             field = model._meta.get_field(attr)
         except FieldDoesNotExist:
@@ -175,7 +180,9 @@ class ReadOnlySchema(AutoSchema):
         if (
             model is not None
             and field.source != "*"
-            and _source_is_nullable(model, field.source)[0]
+            and _source_is_nullable(
+                model, field.source, isinstance(field, serializers.BaseSerializer)
+            )[0]
         ):
             meta["nullable"] = True
         return meta

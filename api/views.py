@@ -30,6 +30,9 @@ class Resource(viewsets.ReadOnlyModelViewSet):
     # LL2 leaves the default order undefined; ours is fixed, so that offset pages are stable.
     ordering = ["id"]
     examples = {}
+    # A resource whose rows change with the clock (upcoming launches) is built again every
+    # `period` seconds, besides after every write (api/responses.py).
+    period = None
 
     def get_view_name(self):
         return f"{self.view_title} {self.suffix}" if self.suffix else self.view_title
@@ -42,9 +45,16 @@ class Resource(viewsets.ReadOnlyModelViewSet):
         self.description = self.describe()
         return super().get_view_description(html)
 
+    # Where LL2's list answers in fewer shapes than its `{id}/` (a 2.2.0 location's list is
+    # never detailed): the modes a list answers in.
+    list_modes = None
+
     @property
     def modes(self):
-        return modes(self.request.version, self.resource)
+        available = modes(self.request.version, self.resource)
+        if self.list_modes is None or self.action == "retrieve":
+            return available
+        return [mode for mode in available if mode in self.list_modes]
 
     @property
     def mode(self):
@@ -66,7 +76,7 @@ class Resource(viewsets.ReadOnlyModelViewSet):
     def answer(self, request, build):
         """JSON through the response cache (api/responses.py); the browsable page as DRF's."""
         if request.accepted_renderer.format == "json":
-            return respond(request, build)
+            return respond(request, build, period=self.period)
         with snapshot():
             return Response(build(live=False))
 

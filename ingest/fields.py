@@ -15,6 +15,8 @@ from django.apps import apps
 from django.db import models
 from django.utils.dateparse import parse_date, parse_datetime, parse_duration
 
+from spaceflight.statistics import STATISTICS
+
 
 class InvalidObject(ValueError):
     def __init__(self, path, message):
@@ -119,18 +121,42 @@ def to_uuid(value):
 RENAMED = {
     ("Agency", "countries"): "country",
     ("Launch", "programs"): "program",
+    ("LauncherConfig", "programs"): "program",
+    ("LauncherConfigFamily", "manufacturers"): "manufacturer",
     ("Payload", "programs"): "program",
     ("SpacecraftConfig", "families"): "family",
 }
 # LL2 writes a celestial body's day as Django's duration, not ISO 8601.
 CONVERTERS = {("CelestialBody", "length_of_day"): to_django_duration}
-# Ours alone: where a flight's live duration counts from when its launch time is unknown.
-LOCAL = {("SpacecraftFlight", "duration_origin")}
-# key -> (kind, its foreign key to the parent): nested rows that belong to their parent, like
-# the ports a station's own page lists (what is docked at each is derived from the events).
+# Ours alone: where a flight's live duration counts from when its launch time is unknown, and
+# whether an object's statistics are LL2's or derived (spaceflight/statistics.py).
+LOCAL = {("SpacecraftFlight", "duration_origin")} | {
+    (model.__name__, "imported_statistics") for model in STATISTICS
+}
+# key -> (kind, its foreign key to the parent): nested rows that point back at their parent,
+# like the ports a station's own page lists (what is docked at each is derived from the events).
+# A key is a list of rows, one row or null; `a.b` is key `b` of the object at key `a`.
 CHILDREN = {
     "Image": {"variants": ("ImageVariant", "image_id")},
     "SpaceStation": {"docking_location": ("DockingLocation", "spacestation_id")},
+    # An agency's own page lists the configurations it makes (its launchers without their
+    # manufacturer: this agency).
+    "Agency": {
+        "launcher_list": ("LauncherConfig", "manufacturer_id"),
+        "spacecraft_list": ("SpacecraftConfig", "agency_id"),
+    },
+    "Location": {"pads": ("Pad", "location_id")},
+    "CelestialBody": {"locations": ("Location", "celestial_body_id")},
+    # The flight a landing ends, without its landing.
+    "Landing": {
+        "spacecraftflight": ("SpacecraftFlight", "landing_id"),
+        "payloadflight": ("PayloadFlight", "landing_id"),
+    },
+    # A detailed launch shows what it carries under its rocket, without the launch.
+    "Launch": {
+        "rocket.spacecraft_stage": ("SpacecraftFlight", "launch_id"),
+        "rocket.payloads": ("PayloadFlight", "launch_id"),
+    },
 }
 # What isn't LL2 data: the data generation, curators' marks.
 NOT_LL2 = {"DataGeneration", "Curated"}

@@ -31,12 +31,79 @@ def legacy_with_image_url(data):
     return data
 
 
+def with_country(data):
+    """`country_code` (an ISO 3166-1 alpha-3 code) as 2.3.0's `country`, matched by code."""
+    if "country_code" not in data or "country" in data:
+        return data
+    data = dict(data)
+    data["country"] = data.pop("country_code") or None
+    return data
+
+
 def legacy_agency(data):
     data = legacy_with_image_url(data)
+    if "logo_url" in data and "logo" not in data:
+        data = dict(data)
+        data["logo"] = data.pop("logo_url")
     if "country_code" in data and "country" not in data:
         data = dict(data)
         codes = data.pop("country_code") or ""
         data["country"] = [code.strip() for code in codes.split(",") if code.strip()]
+    return data
+
+
+def as_number(value):
+    """2.2.0 writes a pad's coordinates as strings; 2.3.0 as numbers."""
+    if isinstance(value, str):
+        try:
+            return float(value)
+        except ValueError:
+            return value  # refused with its path by the column's converter
+    return value
+
+
+def legacy_pad(data):
+    data = with_country(legacy_with_image_url(data))
+    if isinstance(data.get("latitude"), str) or isinstance(data.get("longitude"), str):
+        data = dict(data)
+        for key in ("latitude", "longitude"):
+            if key in data:
+                data[key] = as_number(data[key])
+    return data
+
+
+# 2.2.0's and 2.0.0's launch keys under their 2.3.0 names (the detailed shape's link lists).
+LAUNCH_RENAMED = {"infoURLs": "info_urls", "vidURLs": "vid_urls"}
+# What an older launch list (`mode=list`) shows as names where 2.3.0 nests objects: a name is
+# not an id, so these are left out rather than matched.
+LAUNCH_NAMES = ("pad", "mission")
+
+
+def legacy_launch(data):
+    legacy = (
+        any(key in data for key in LAUNCH_RENAMED)
+        or any(isinstance(data.get(key), str) for key in LAUNCH_NAMES)
+        or (isinstance(data.get("mission"), dict) and "launch_designator" in data["mission"])
+    )
+    if not legacy:
+        return data
+    data = dict(data)
+    for old, new in LAUNCH_RENAMED.items():
+        if old in data:
+            value = data.pop(old)
+            # 2.0.0's normal shape writes them as one string: not the list 2.3.0 keeps.
+            if isinstance(value, list) and new not in data:
+                data[new] = value
+    for key in LAUNCH_NAMES:
+        if isinstance(data.get(key), str):
+            del data[key]
+    mission = data.get("mission")
+    if isinstance(mission, dict) and "launch_designator" in mission:
+        # 2.2.0 shows the designator on the mission, 2.3.0 on the launch.
+        mission = dict(mission)
+        designator = mission.pop("launch_designator")
+        data["mission"] = mission
+        data.setdefault("launch_designator", designator)
     return data
 
 
@@ -45,6 +112,11 @@ LEGACY = {
     "Agency": legacy_agency,
     "SpacecraftConfig": legacy_with_image_url,
     "SpaceStation": legacy_with_image_url,
+    "LauncherConfig": legacy_with_image_url,
+    "Program": legacy_with_image_url,
+    "Launch": legacy_launch,
+    "Pad": legacy_pad,
+    "Location": with_country,
 }
 
 

@@ -10,51 +10,77 @@ from ingest.fields import KINDS, InvalidObject
 
 
 class Resource(NamedTuple):
-    name: str
-    kind: str | None = None  # None: not imported yet
+    kind: str
     # LL2 shows these objects without a `url`: only they are placed by their page's path (an
     # object without one on a page of stations is not a station: a station has a url).
     without_url: bool = False
 
 
 # Each LL2 collection by its path after the version, whether 2.3.0's or an older one's: what
-# its objects are, and the kind they are imported as. The resources the docking-event shapes
-# link to are listed so that a page of one is refused by name; importing one is giving it a kind.
+# its objects are, and the kind they are imported as. One we hold nothing for (astronauts,
+# expeditions) is "not a resource this import knows"; `without_url` collections place their
+# objects by the page's path.
 COLLECTIONS = {
-    "docking_events": Resource("docking event", "DockingEvent"),
-    "docking_event": Resource("docking event", "DockingEvent"),
-    "config/docking_locations": Resource("docking location", "DockingLocation", without_url=True),
-    "space_stations": Resource("space station", "SpaceStation"),
-    "spacestation": Resource("space station", "SpaceStation"),
-    "spacecraft_flights": Resource("spacecraft flight", "SpacecraftFlight"),
-    "spacecraft/flight": Resource("spacecraft flight", "SpacecraftFlight"),
-    "spacecraft": Resource("spacecraft", "Spacecraft"),
-    "spacecraft_configurations": Resource("spacecraft configuration"),
-    "config/spacecraft": Resource("spacecraft configuration"),
-    "payload_flights": Resource("payload flight", "PayloadFlight"),
-    "payloads": Resource("payload"),
-    "launches": Resource("launch"),
-    "launch": Resource("launch"),
-    "launcher_configurations": Resource("launcher configuration"),
-    "config/launcher": Resource("launcher configuration"),
-    "agencies": Resource("agency"),
-    "landings": Resource("landing"),
-    "pads": Resource("pad"),
-    "pad": Resource("pad"),
-    "locations": Resource("location"),
-    "location": Resource("location"),
-    "programs": Resource("program"),
-    "program": Resource("program"),
+    "docking_events": Resource("DockingEvent"),
+    "docking_event": Resource("DockingEvent"),
+    "config/docking_locations": Resource("DockingLocation", without_url=True),
+    "space_stations": Resource("SpaceStation"),
+    "spacestation": Resource("SpaceStation"),
+    "spacecraft_flights": Resource("SpacecraftFlight"),
+    "spacecraft/flight": Resource("SpacecraftFlight"),
+    "spacecraft": Resource("Spacecraft"),
+    "spacecraft_configurations": Resource("SpacecraftConfig"),
+    "config/spacecraft": Resource("SpacecraftConfig"),
+    "payload_flights": Resource("PayloadFlight"),
+    # LL2 shows payloads and celestial bodies without a url, in every mode.
+    "payloads": Resource("Payload", without_url=True),
+    "celestial_bodies": Resource("CelestialBody", without_url=True),
+    "launches": Resource("Launch"),
+    "launches/upcoming": Resource("Launch"),
+    "launches/previous": Resource("Launch"),
+    "launch": Resource("Launch"),
+    "launch/upcoming": Resource("Launch"),
+    "launch/previous": Resource("Launch"),
+    "launcher_configurations": Resource("LauncherConfig"),
+    "config/launcher": Resource("LauncherConfig"),
+    "agencies": Resource("Agency"),
+    "landings": Resource("Landing"),
+    "pads": Resource("Pad"),
+    "pad": Resource("Pad"),
+    "locations": Resource("Location"),
+    # 2.2.0's and 2.0.0's `location/{id}/` (LocationDetail) has no url, its list items do.
+    "location": Resource("Location", without_url=True),
+    "programs": Resource("Program"),
+    "program": Resource("Program"),
+    # The config lookups we hold: LL2 shows them without a url.
+    **{
+        f"config/{path}": Resource(kind, without_url=True)
+        for path, kind in [
+            ("agency_types", "AgencyType"),
+            ("celestial_body_types", "CelestialBodyType"),
+            ("countries", "Country"),
+            ("image_licenses", "ImageLicense"),
+            ("image_variant_types", "ImageVariantType"),
+            ("landing_locations", "LandingLocation"),
+            ("landing_types", "LandingType"),
+            ("launch_statuses", "LaunchStatus"),
+            ("net_precisions", "NetPrecision"),
+            ("orbits", "Orbit"),
+            ("payload_types", "PayloadType"),
+            ("program_types", "ProgramType"),
+            ("space_station_statuses", "SpaceStationStatus"),
+            ("spacecraft_configuration_types", "SpacecraftConfigType"),
+            ("spacecraft_statuses", "SpacecraftStatus"),
+        ]
+    },
 }
 _READ = list(
-    dict.fromkeys(
-        str(KINDS[r.kind].model._meta.verbose_name_plural) for r in COLLECTIONS.values() if r.kind
-    )
+    dict.fromkeys(str(KINDS[r.kind].model._meta.verbose_name_plural) for r in COLLECTIONS.values())
 )
 READS = f"import_ll2 reads {', '.join(_READ[:-1])} and {_READ[-1]}"
 # The collection in an LL2 path: what follows the version, less the id of a detail path.
 COLLECTION = re.compile(
-    r"/\d+\.\d+\.\d+/(.+?)(?:/(?:\d+|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}))?/?$"
+    r"/\d+\.\d+\.\d+/(.+?)(?:/(?:-?\d+|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}))?/?$"
 )
 
 
@@ -75,11 +101,9 @@ def kind_of(data, path, page_path):
     what = source if url is not None else f"an object without url on {source}"
     if resource is None:
         raise InvalidObject(path, f"{what} is not a resource this import knows; {READS}")
-    if resource.kind is None:
-        article = "an" if resource.name[0] in "aeiou" else "a"
-        raise InvalidObject(path, f"{what} is {article} {resource.name}; {READS}")
     if url is None and not resource.without_url:
-        raise InvalidObject(path, f"{what}: its {resource.name}s have one; {READS}")
+        plural = KINDS[resource.kind].model._meta.verbose_name_plural
+        raise InvalidObject(path, f"{what}: its {plural} have one; {READS}")
     return resource.kind
 
 

@@ -19,6 +19,7 @@ from ingest.fields import InvalidObject
 from ingest.placing import link_path, top_level
 from ingest.upsert import Importer
 from spaceflight.changes import data_changed
+from spaceflight.statistics import derive
 
 SUFFIXES = {".json", ".txt"}
 HEADER = re.compile(r"^(HTTP \d{3} |[A-Za-z-]+: )")
@@ -46,6 +47,7 @@ def import_files(paths, captured_at=None, progress=None):
                         progress(path, done)
             except InvalidObject as error:
                 raise MalformedDocument(f"{path}: {error}") from None
+        derive()
         data_changed()
     return importer.counts()
 

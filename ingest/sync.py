@@ -10,6 +10,13 @@ What a run asks for:
   2.2.0's detailed shape (it alone carries the full spacecraft configuration and agency the
   older versions show), every docking location, and the stations, spacecraft flights,
   spacecraft and payload flights from their own endpoints (what only their own pages show).
+  Then what the mirrored events reference (ingest/references.py), from their own endpoints in
+  their detailed shapes, each step planned when the steps before it are written: the launches
+  of their flights (a page per `page_size` of them, by LL2's `id` list filter), the agencies
+  those launches, configurations, payloads and stations link to (one request each: LL2's
+  agency `id` filter takes one id), and the spacecraft and launcher configurations no agency
+  page lists (one detail request each; an agency's own page lists the configurations it makes,
+  and a detailed launch its rocket's, in the shape of their own endpoints).
 - Otherwise, incremental: the events still docked (their departure is what changes), the
   events docked since the latest docking already mirrored, less a margin, the stations (their
   crew and size) and the spacecraft in space. LL2 has no
@@ -20,6 +27,7 @@ What a run asks for:
 """
 
 import json
+import re
 import time
 import urllib.error
 import urllib.parse
@@ -31,11 +39,13 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from ingest import references
 from ingest.fields import InvalidObject
 from ingest.models import SyncState
 from ingest.upsert import Importer
 from spaceflight.changes import data_changed
 from spaceflight.models import DockingEvent
+from spaceflight.statistics import derive
 
 EVENTS_2_3_0 = "/2.3.0/docking_events/"
 EVENTS_2_2_0 = "/2.2.0/docking_event/"
@@ -45,6 +55,14 @@ FLIGHTS = "/2.3.0/spacecraft_flights/"
 SPACECRAFT = "/2.3.0/spacecraft/"
 PAYLOAD_FLIGHTS = "/2.3.0/payload_flights/"
 THROTTLE = "/2.3.0/api-throttle/"
+LAUNCHES = "/2.3.0/launches/"
+AGENCIES = "/2.3.0/agencies/"
+SPACECRAFT_CONFIGS = "/2.3.0/spacecraft_configurations/"
+LAUNCHER_CONFIGS = "/2.3.0/launcher_configurations/"
+# The steps that fetch what the mirrored events reference: planned when reached (below), and
+# an upstream without one of these endpoints (an older instance of this server) skips it.
+REFERENCED = (LAUNCHES, AGENCIES, SPACECRAFT_CONFIGS, LAUNCHER_CONFIGS)
+DETAIL = re.compile(r"/\d+/$")
 
 
 class SyncStopped(Exception):
@@ -161,6 +179,27 @@ class Upstream:
             self.wait(status["next_use_secs"], f"{used} of {limit} requests used upstream")
 
 
+def referenced(step, page_size):
+    """The queries of a step that fetches what the mirrored events reference, planned from
+    what the database holds when the run reaches it (so from what the steps before wrote)."""
+    detailed = {"mode": "detailed"}
+    if step == "launches":
+        ids = references.launches()
+        return [
+            [LAUNCHES, {**detailed, "id": ",".join(ids[at : at + page_size])}]
+            for at in range(0, len(ids), page_size)
+        ]
+    if step == "agencies":
+        return [[AGENCIES, {**detailed, "id": str(pk)}] for pk in references.agencies()]
+    if step == "spacecraft_configs":
+        unlisted = references.unlisted_spacecraft_configs()
+        return [[f"{SPACECRAFT_CONFIGS}{pk}/", {}] for pk in unlisted]
+    if step == "launcher_configs":
+        unlisted = references.unlisted_launcher_configs()
+        return [[f"{LAUNCHER_CONFIGS}{pk}/", {}] for pk in unlisted]
+    raise ValueError(f"unknown step {step!r}")
+
+
 def plan(state, full, since, margin):
     """The queries of a new run: `(path, params)` pairs."""
     detailed = {"mode": "detailed", "ordering": "docking"}
@@ -176,6 +215,11 @@ def plan(state, full, since, margin):
             [FLIGHTS, by_id],
             [SPACECRAFT, by_id],
             [PAYLOAD_FLIGHTS, by_id],
+            # What the events reference: planned when reached (`expand`).
+            [LAUNCHES, {"referenced": "launches"}],
+            [AGENCIES, {"referenced": "agencies"}],
+            [SPACECRAFT_CONFIGS, {"referenced": "spacecraft_configs"}],
+            [LAUNCHER_CONFIGS, {"referenced": "launcher_configs"}],
         ]
     after = {**detailed, "docking__gte": since.strftime("%Y-%m-%dT%H:%M:%SZ")}
     return [
@@ -205,10 +249,19 @@ class Mirror:
             self.start(state, plan(state, full, since, margin))
         while state.query_index < len(state.queries):
             path, params = state.queries[state.query_index]
+            if "referenced" in params:
+                self.expand(state, referenced(params["referenced"], self.page_size))
+                continue
             self.upstream.respect_limit()
-            page = self.upstream.get(
-                path, {**params, "limit": self.page_size, "offset": state.offset}
-            )
+            detail = bool(DETAIL.search(path))
+            paged = {**params, "limit": self.page_size, "offset": state.offset}
+            try:
+                page = self.upstream.get(path, params if detail else paged)
+            except Misconfigured as error:
+                if error.status != 404 or not path.startswith(REFERENCED):
+                    raise
+                self.skip(state, path, detail)
+                continue
             if params.get("docked") == "true" and departed(page):
                 note = "the upstream ignores the docked filter: a full run instead"
                 self.upstream.tell(note)
@@ -221,6 +274,31 @@ class Mirror:
         state.last_completed = timezone.now()
         state.save()
 
+    def expand(self, state, queries):
+        """Put a step's planned queries in its place (saved: a resumed run asks the same)."""
+        at = state.query_index
+        state.queries = state.queries[:at] + queries + state.queries[at + 1 :]
+        state.offset = 0
+        state.save()
+
+    def skip(self, state, path, detail):
+        """A 404 where the run asks for what the events reference: the upstream lacks that
+        endpoint (every query of the step is skipped), or no longer has that one object."""
+        if detail:
+            note = f"the upstream has no {path}: skipped"
+            state.query_index += 1
+        else:
+            note = f"the upstream has no {path}: that step was skipped"
+            while (
+                state.query_index < len(state.queries)
+                and state.queries[state.query_index][0] == path
+            ):
+                state.query_index += 1
+        state.offset = 0
+        state.save()
+        self.upstream.tell(note)
+        self.notes.append(note)
+
     def start(self, state, queries):
         state.queries = queries
         state.query_index, state.offset = 0, 0
@@ -228,26 +306,36 @@ class Mirror:
         state.save()
 
     def write(self, state, page, path, params):
-        if not isinstance(page, dict) or not isinstance(page.get("results"), list):
-            raise SyncStopped(f"{self.upstream.url(path, params)}: not a list page")
+        detail = bool(DETAIL.search(path))
+        if detail:
+            if not isinstance(page, dict):
+                raise SyncStopped(f"{self.upstream.url(path, params)}: not an object")
+            where = self.upstream.url(path, params)
+        else:
+            if not isinstance(page, dict) or not isinstance(page.get("results"), list):
+                raise SyncStopped(f"{self.upstream.url(path, params)}: not a list page")
+            where = f"{self.upstream.url(path, {**params, 'offset': state.offset})}"
         self.importer.captured_at = timezone.now()
-        where = f"{self.upstream.url(path, {**params, 'offset': state.offset})}"
         before = self.importer.snapshot()
         try:
             with transaction.atomic():
                 self.importer.import_document(page, request_path=path)
-                if page.get("next"):
+                if not detail and page.get("next"):
                     state.offset += len(page["results"])
                 else:
                     state.query_index, state.offset = state.query_index + 1, 0
                 state.save()
+                derive()
                 data_changed()
         except InvalidObject as error:
             self.importer.restore(before)
             raise SyncStopped(f"{where}: {error}; nothing of this page was written") from None
         self.pages += 1
         if self.progress:
-            self.progress(path, state.offset, page.get("count"), len(page["results"]))
+            if detail:
+                self.progress(path, 0, 1, 1)
+            else:
+                self.progress(path, state.offset, page.get("count"), len(page["results"]))
 
 
 def departed(page):

@@ -19,9 +19,14 @@ from ingest.fields import KINDS, InvalidObject, to_iso_duration, to_list
 from ingest.legacy import as_current
 from ingest.placing import kind_of, top_level
 from spaceflight import models as m
+from spaceflight.statistics import STATISTICS
 
 # Lookups the older versions show by name or URL alone: matched on that column.
 BY_NATURAL_KEY = {"AgencyType": "name", "Image": "image_url", "Country": "alpha_3_code"}
+
+
+# The statistics an object's own detailed page shows (spaceflight/statistics.py).
+IMPORTED_STATISTICS = {model.__name__: names for model, names in STATISTICS.items()}
 
 
 def digest(data):
@@ -102,7 +107,7 @@ class Importer:
             pk = kind.pk(data["id"])
         except ValueError as error:
             raise InvalidObject(f"{path}.id", str(error)) from None
-        seen_key, seen = (kind_name, pk), digest(data)
+        seen_key, seen = (kind_name, pk), (digest(data), owner and str(owner))
         if self._seen.get(seen_key) == seen:
             return pk
         self._seen[seen_key] = seen
@@ -119,8 +124,16 @@ class Importer:
             if key in data:
                 current = getattr(existing, f"{key}_id", None)
                 values[f"{key}_id"] = self.upsert(sub_kind, data[key], f"{path}.{key}", current)
+        if existing is None and any(key in data for key in kind.fks):
+            # Written meanwhile, in a lighter form, by what it nests (a family its parent's
+            # parent).
+            existing = kind.model.objects.filter(pk=pk).first()
         if kind_name == "SpacecraftFlight":
             self.anchor_duration(data, values, existing, path)
+        given = [name for name in IMPORTED_STATISTICS.get(kind_name, ()) if name in data]
+        if given:  # LL2's own from now on, never derived
+            held = existing.imported_statistics if existing else []
+            values["imported_statistics"] = sorted(set(held) | set(given))
         obj = self.write(kind_name, kind.model, pk, existing, values, path)
 
         for key, (relation, sub_kind) in kind.m2m.items():
@@ -135,13 +148,19 @@ class Importer:
                 ]
                 self.set_relation(kind_name, obj, relation, ids)
         for key, (sub_kind, foreign_key) in kind.children.items():
-            if key in data:
-                try:
-                    items = to_list(data[key])
-                except ValueError as error:
-                    raise InvalidObject(f"{path}.{key}", str(error)) from None
-                for i, item in enumerate(items):
-                    self.upsert(sub_kind, item, f"{path}.{key}[{i}]", owner=(foreign_key, pk))
+            found = nested(data, key)
+            if found is None:
+                continue
+            where = f"{path}.{key}"
+            if isinstance(found, dict):
+                self.upsert(sub_kind, found, where, owner=(foreign_key, pk))
+                continue
+            try:
+                items = to_list(found)
+            except ValueError as error:
+                raise InvalidObject(where, str(error)) from None
+            for i, item in enumerate(items):
+                self.upsert(sub_kind, item, f"{where}[{i}]", owner=(foreign_key, pk))
         return pk
 
     def upsert_by_natural_key(self, kind_name, value, path, current=None):
@@ -209,3 +228,12 @@ class Importer:
         if sorted(map(str, manager.values_list("pk", flat=True))) != sorted(map(str, ids)):
             manager.set(ids)
             self.updated[kind_name].add(obj.pk)
+
+
+def nested(data, key):
+    """The value at `key` (`a.b`: key `b` of the object at `a`), or None where there is none."""
+    for part in key.split("."):
+        if not isinstance(data, dict):
+            return None
+        data = data.get(part)
+    return data

@@ -12,6 +12,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 
 from spaceflight import models as m
+from spaceflight.statistics import derive
 
 
 def marked_ids(model, pks=None):
@@ -75,11 +76,25 @@ class MirroredAdmin(admin.ModelAdmin):
             model=obj._meta.label_lower, object_id=str(obj.pk), defaults={}
         )
 
+    # The statistics counted over our data follow a curator's edit (spaceflight/statistics.py).
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        derive()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        derive()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        derive()
+
     @admin.action(description="Release to the mirror")
     def release(self, request, queryset):
         label = queryset.model._meta.label_lower
         pks = [str(pk) for pk in queryset.values_list("pk", flat=True)]
         released, _ = m.Curated.objects.filter(model=label, object_id__in=pks).delete()
+        derive()
         self.message_user(request, released_message(released))
 
 

@@ -1,5 +1,8 @@
 from django.apps import AppConfig
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.apps import apps as global_apps
+from django.core.exceptions import FieldDoesNotExist
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
 
 class SpaceflightConfig(AppConfig):
@@ -7,6 +10,7 @@ class SpaceflightConfig(AppConfig):
     verbose_name = "Spaceflight data"
 
     def ready(self):
+        post_migrate.connect(derive_after_migrating, sender=self)
         from spaceflight.changes import on_write
         from spaceflight.models import Curated, DataGeneration
 
@@ -20,3 +24,16 @@ class SpaceflightConfig(AppConfig):
                 m2m_changed.connect(
                     on_write, sender=field.remote_field.through, dispatch_uid=f"changes-{field}"
                 )
+
+
+def derive_after_migrating(using, apps=global_apps, **kwargs):
+    """A database upgraded to statistics derived from our data gets them at once (not one
+    migrated part of the way, which may not have their columns yet)."""
+    from spaceflight.statistics import derive
+
+    try:
+        apps.get_model("spaceflight", "Agency")._meta.get_field("imported_statistics")
+    except (LookupError, FieldDoesNotExist):
+        return
+    with transaction.atomic(using=using):
+        derive()

@@ -2,6 +2,7 @@
 
 import pytest
 
+from api.shapes.v2_3_0_graph import LOOKUPS
 from tests.conftest import as_json, assert_same_json, import_documents, reference
 
 pytestmark = pytest.mark.django_db
@@ -48,5 +49,18 @@ def test_api_root_lists_the_endpoints(api):
             "spacecraft_flights",
             "spacecraft",
             "payload_flights",
+            "launches/upcoming",
+            "launches/previous",
+            "launches",
+            "agencies",
+            "landings",
+            "spacecraft_configurations",
+            "launcher_configurations",
+            "pads",
+            "locations",
+            "programs",
+            "celestial_bodies",
+            "payloads",
+            *(f"config/{path}" for path, _, _ in LOOKUPS),
         ]
     }

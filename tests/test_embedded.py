@@ -11,8 +11,8 @@ from tests.conftest import as_json, import_documents, reference, without_hosts
 
 pytestmark = pytest.mark.django_db
 
-LINK = re.compile(r"^(?:https?://[^/]+)?(/\d\.\d\.\d/(.+)/[^/]+/)(?:\?.*)?$")
-SERVED = {resource for _, resource, _ in SHAPES}
+LINK = re.compile(r"^(?:https?://[^/]+)?(/(\d\.\d\.\d)/(.+)/[^/]+/)(?:\?.*)?$")
+SERVED = {(version, resource) for version, resource, _ in SHAPES}
 # When seed 000 was read from LL2 (its chaser's live duration counts to this moment).
 SEED_000_CAPTURED_AT = "2025-04-13T02:53:57.269441Z"
 
@@ -21,7 +21,7 @@ def embedded(value):
     """`(its endpoint's path, object)` for every object in `value` that has a `url` we serve."""
     if isinstance(value, dict):
         match = LINK.match(value.get("url") or "")
-        if match and match.group(2) in SERVED:
+        if match and match.group(2, 3) in SERVED:
             yield match.group(1), value
         for item in value.values():
             yield from embedded(item)

@@ -16,6 +16,7 @@ from spaceflight.models import (
     SpacecraftFlight,
     SpaceStation,
 )
+from spaceflight.statistics import derive
 from tests.import_helpers import database_dump
 
 pytestmark = pytest.mark.django_db
@@ -144,6 +145,7 @@ def test_the_fleet_is_the_same_whatever_the_chunks(monkeypatch):
     call_command("flush", "--no-input")
     monkeypatch.setattr("ingest.generate.generator.CHUNK", 37)
     Generator(600, 1).run()
+    derive()  # as generate_data does
     assert database_dump() == whole
 
 

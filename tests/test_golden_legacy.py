@@ -150,12 +150,22 @@ def test_browsable_pages_show_ll2_descriptions(api):
 def test_api_roots(api):
     for version in ("2.0.0", "2.2.0"):
         root = f"http://testserver/{version}/"
-        assert api.get(f"/{version}/").json() == {
-            "docking_event": f"{root}docking_event/",
-            "spacestation": f"{root}spacestation/",
-            "spacecraft/flight": f"{root}spacecraft/flight/",
-            "spacecraft": f"{root}spacecraft/",
-        }
+        resources = [
+            "docking_event",
+            "spacestation",
+            "spacecraft/flight",
+            "spacecraft",
+            "agencies",
+            "config/launcher",
+            "config/spacecraft",
+            "launch/upcoming",
+            "launch/previous",
+            "launch",
+            "location",
+            "pad",
+            "program",
+        ]
+        assert api.get(f"/{version}/").json() == {r: f"{root}{r}/" for r in resources}
 
 
 def test_live_values_do_not_break_old_versions(api):

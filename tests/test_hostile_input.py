@@ -1,5 +1,6 @@
 """Hostile input, table-driven: every query parameter of every endpoint, read off our own OpenAPI
-schema of each version (a new endpoint is covered without touching this file), given values
+schema of each version (a new endpoint is covered without touching this file; endpoints that
+read their parameters with the same code are tried once), given values
 meant to break it. Every answer is a 200 (a list in LL2's envelope) or a 4xx whose body is DRF's
 JSON error; never a 5xx. Each case runs with DEBUG off and on: Django reads DEBUG per request,
 and its debug pages take other paths through the code (and fail in other ways)."""
@@ -12,6 +13,7 @@ from urllib.parse import quote
 
 import pytest
 from django.test import Client
+from django.urls import resolve
 
 from tests import factories
 
@@ -36,16 +38,33 @@ HOSTILE = {
 ENVELOPE = ["count", "next", "previous", "results"]
 
 
+def parsing(path):
+    """What reads a path's parameters: its view's filters, search and ordering fields. Paths
+    that share it (the config lookups, a launch list and its `previous/`) are tried once."""
+    view = resolve(path.replace("{id}", "1")).func.cls
+    return (
+        path.split("/")[1],
+        "{id}" in path,
+        view.filterset_class,
+        tuple(view.search_fields),
+        tuple(view.ordering_fields),
+    )
+
+
 @cache
 def operations():
-    """`(path, query parameter names, is a list)` of every GET operation of every version."""
-    found = []
+    """`(path, query parameter names, is a list)` of every GET operation of every version,
+    one per way of reading parameters."""
+    found, seen = [], set()
     for version in VERSIONS:
         document = Client().get(f"/{version}/schema/?format=json").json()
         for path, item in document["paths"].items():
             declared = [p["name"] for p in item["get"].get("parameters", []) if p["in"] == "query"]
             names = declared + [name for name in COMMON if name not in declared]
-            found.append((path, names, "limit" in declared))
+            if path.endswith(("/schema/", "/api-throttle/")) or parsing(path) not in seen:
+                if not path.endswith(("/schema/", "/api-throttle/")):
+                    seen.add(parsing(path))
+                found.append((path, names, "limit" in declared))
     return found
 
 
@@ -72,12 +91,13 @@ def client(debug):
 
 
 def targets(client):
-    """`operations()` with each `{id}` replaced by the first id its list serves."""
+    """`operations()` with each `{id}` replaced by the first id its list serves (an id that
+    names nothing where the list is empty: no launch is to come)."""
     found = []
     for path, names, is_list in operations():
         if "{id}" in path:
-            listing = client.get(path.replace("{id}/", "")).json()
-            path = path.replace("{id}", str(listing["results"][0]["id"]))
+            listing = client.get(path.replace("{id}/", "")).json()["results"]
+            path = path.replace("{id}", str(listing[0]["id"]) if listing else "1")
         found.append((path, names, is_list))
     return found
 
@@ -120,9 +140,11 @@ def check(subtests, client, path, query, is_list):
 
 
 @pytest.mark.parametrize("value", HOSTILE, ids=list(HOSTILE))
-def test_every_parameter_survives_a_hostile_value(client, subtests, value):
+def test_every_parameter_survives_a_hostile_value(client, subtests, settings, value):
     for path, names, is_list in targets(client):
-        for name in names:
+        # A filter parses its value the same way under DEBUG; what DEBUG changes is how an
+        # error is answered, which the parameters every view reads reach as well.
+        for name in [n for n in names if n in COMMON] if settings.DEBUG else names:
             check(subtests, client, path, f"{name}={HOSTILE[value]}", is_list)
 
 

@@ -5,6 +5,7 @@ from django.core.management import call_command
 from openapi_schema_validator import OAS31Validator
 from openapi_spec_validator import validate
 
+from api.resources import VERSIONS as VIEWS
 from api.shapes import SHAPES, modes
 
 pytestmark = pytest.mark.django_db
@@ -70,13 +71,25 @@ def test_every_resource_is_described(api):
         served = {resource for v, resource in RESOURCES if v == version}
         described = {path.split("/", 2)[2].rsplit("/", 2)[0] for path in paths if "{id}" in path}
         assert described == served
-        for resource in served:
+        for view in VIEWS[version]:
+            resource = view.resource
             parameters = paths[f"/{version}/{resource}/"]["get"]["parameters"]
             mode = next((p for p in parameters if p["name"] == "mode"), None)
-            if len(modes(version, resource)) > 1:
-                assert sorted(mode["schema"]["enum"]) == sorted(modes(version, resource))
+            # A list may answer in fewer shapes than its `{id}/` (a 2.2.0 location's).
+            listed = [m for m in modes(version, resource) if m in (view.list_modes or [m])]
+            if len(listed) > 1:
+                assert sorted(mode["schema"]["enum"]) == sorted(listed)
             else:
                 assert mode is None
+
+
+# The bundled data has no image variants, no station status, and no launch to come.
+EMPTY_IN_BUNDLED_DATA = {
+    "config/image_variant_types",
+    "config/space_station_statuses",
+    "launches/upcoming",
+    "launch/upcoming",
+}
 
 
 @pytest.mark.parametrize(("version", "resource"), RESOURCES)
@@ -90,7 +103,7 @@ def test_every_bundled_response_matches_the_schema(api, version, resource):
     ids = set()
     for mode in modes(version, resource):
         body = api.get(f"/{version}/{resource}/?mode={mode}&limit=100").json()
-        assert body["results"]
+        assert body["results"] or resource in EMPTY_IN_BUNDLED_DATA
         page.validate(body)
         ids |= {item["id"] for item in body["results"]}
     for pk in sorted(ids):

@@ -1,6 +1,6 @@
 """What `import_ll2` takes an object for: the resource its url names, or its page's path (the
 page's links, a captured page's request line) for objects without one; pages of resources it
-does not read are refused whole."""
+does not know are refused whole."""
 
 import json
 from urllib.parse import urlsplit
@@ -9,7 +9,7 @@ import pytest
 from django.core.management import CommandError
 
 from ingest.fields import KINDS
-from ingest.placing import COLLECTIONS, READS
+from ingest.placing import COLLECTIONS
 from spaceflight.models import DockingEvent, DockingLocation, SpaceStation
 from tests.conftest import BUNDLED, REFERENCE, reference
 from tests.import_helpers import database_dump, run
@@ -67,31 +67,10 @@ def test_the_embedded_resources_cover_what_docking_events_link_to():
     }
 
 
-def imported(collection):
-    """Is `2.3.0/space_stations` (version/collection) a resource import_ll2 reads?"""
-    return COLLECTIONS[collection.split("/", 1)[1]].kind is not None
-
-
-@pytest.mark.parametrize("collection", sorted(c for c in EMBEDDED if not imported(c)))
-def test_a_page_of_another_ll2_resource_is_refused_and_writes_nothing(tmp_path, collection):
-    run(BUNDLED)  # what such a page would overwrite if it were taken for docking data
-    before = database_dump()
-    found = EMBEDDED[collection]
-    page = write_page(tmp_path / "other.json", found)
-
-    with pytest.raises(CommandError) as error:
-        run(page)
-
-    url_path = urlsplit(found["url"]).path
-    assert f"other.json: $.results[0]: {url_path} is a" in str(error.value)
-    assert READS in str(error.value)
-    assert database_dump() == before
-
-
-@pytest.mark.parametrize("collection", sorted(c for c in EMBEDDED if imported(c)))
+@pytest.mark.parametrize("collection", sorted(EMBEDDED))
 def test_a_page_of_a_linked_resource_is_imported_as_what_its_url_says(tmp_path, collection):
-    """Stations, flights, spacecraft and payload flights as docking events embed them: taken
-    as what they are (a second import of the page changes nothing), a changed name taken."""
+    """Every resource as docking events embed it (stations, flights, launches, agencies, pads...):
+    taken as what it is (a second import of the page changes nothing), a changed name taken."""
     run(BUNDLED)
     found = EMBEDDED[collection]
     model = KINDS[COLLECTIONS[collection.split("/", 1)[1]].kind].model
@@ -106,23 +85,6 @@ def test_a_page_of_a_linked_resource_is_imported_as_what_its_url_says(tmp_path, 
     if "name" in found:
         run(write_page(tmp_path / "renamed.json", {**found, "name": "Renamed"}))
         assert model.objects.get(pk=found["id"]).name == "Renamed"
-
-
-def test_a_launch_page_says_what_it_is(tmp_path):
-    run(BUNDLED)
-    before = database_dump()
-    launch = reference("v2.3.0_docking_events_618_detailed.json")["flight_vehicle_chaser"]["launch"]
-    page = write_page(tmp_path / "launches.json", launch)
-
-    with pytest.raises(CommandError) as error:
-        run(page)
-
-    assert str(error.value).endswith(
-        f"launches.json: $.results[0]: /2.3.0/launches/{launch['id']}/ is a launch; "
-        "import_ll2 reads docking events, docking locations, space stations, spacecraft "
-        "flights, spacecraft and payload flights; nothing was imported"
-    )
-    assert database_dump() == before
 
 
 def test_an_unknown_resource_is_refused(tmp_path):

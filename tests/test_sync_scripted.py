@@ -268,6 +268,8 @@ def test_an_upstream_that_ignores_the_docked_filter_gets_a_full_run(scripted):
         "/2.3.0/spacecraft_flights/",
         "/2.3.0/spacecraft/",
         "/2.3.0/payload_flights/",
+        "/2.3.0/launches/",
+        "/2.3.0/agencies/",
     ]
     assert "ignores the docked filter: a full run instead" in log.getvalue()
     assert "Note: the upstream ignores the docked filter: a full run instead." in output

@@ -31,17 +31,29 @@ def _relations_of(shape, model, found):
         many = isinstance(field, serializers.ListSerializer)
         child = field.child if many else field
         source = field.source
-        if source == "*":
+        if source == "*" or isinstance(getattr(model, source, None), property):
+            # A shape drawn from the same object (a launch's rocket with its flights).
+            if isinstance(child, serializers.BaseSerializer):
+                _relations_of(type(child), model, found)
             continue
         if isinstance(field, Subset):
             found[model].add(field)
             _relations_of(type(field.child), field.reverse_relation(model).related_model, found)
         elif isinstance(child, serializers.BaseSerializer):
-            relation = model._meta.get_field(source.split(".")[0])
-            found[model].add(relation)
-            _relations_of(type(child), relation.related_model, found)
+            at = model
+            for name in source.split("."):  # `rocket.configuration`: each step a relation
+                relation = at._meta.get_field(name)
+                found[at].add(relation)
+                at = relation.related_model
+            _relations_of(type(child), at, found)
         elif getattr(field, "reads_relation", False) or "." in source:
-            found[model].add(model._meta.get_field(source.split(".")[0]))
+            at = model
+            steps = source.split(".")
+            # `pad.location.name`: every step but a column at the end is a relation.
+            for name in steps if getattr(field, "reads_relation", False) else steps[:-1]:
+                relation = at._meta.get_field(name)
+                found[at].add(relation)
+                at = relation.related_model
     for lookup in getattr(shape, "prefetch", ()):
         found[model].add(model._meta.get_field(lookup))
 

@@ -2,7 +2,8 @@
 path under the version. A resource answers in the modes it has rows for; its `{id}/` in the
 detailed one. A new version is a new module and its rows here (and its URLs in api/urls.py)."""
 
-from api.shapes import v2_0_0, v2_2_0, v2_3_0
+from api.shapes import legacy_graph, v2_0_0, v2_2_0, v2_3_0
+from api.shapes import v2_3_0_graph as g
 from spaceflight import models as m
 
 SHAPES = {
@@ -34,6 +35,39 @@ SHAPES = {
     ("2.3.0", "payload_flights", "list"): v2_3_0.PayloadFlightMini,
     ("2.3.0", "payload_flights", "normal"): v2_3_0.PayloadFlightNormal,
     ("2.3.0", "payload_flights", "detailed"): v2_3_0.PayloadFlightDetailed,
+    **{
+        ("2.3.0", launches, mode): shape
+        for launches in ("launches", "launches/upcoming", "launches/previous")
+        for mode, shape in (
+            ("list", v2_3_0.LaunchBasic),
+            ("normal", v2_3_0.LaunchNormal),
+            ("detailed", g.LaunchDetailed),
+        )
+    },
+    ("2.3.0", "agencies", "list"): v2_3_0.AgencyMini,
+    ("2.3.0", "agencies", "normal"): v2_3_0.AgencyNormal,
+    ("2.3.0", "agencies", "detailed"): g.AgencyEndpointDetailed,
+    ("2.3.0", "landings", "list"): g.LandingEndpointList,
+    ("2.3.0", "landings", "normal"): g.LandingEndpointNormal,
+    ("2.3.0", "landings", "detailed"): g.LandingEndpointDetailed,
+    ("2.3.0", "spacecraft_configurations", "normal"): v2_3_0.SpacecraftConfigNormal,
+    ("2.3.0", "spacecraft_configurations", "detailed"): v2_3_0.SpacecraftConfigDetailed,
+    ("2.3.0", "launcher_configurations", "list"): v2_3_0.LauncherConfigList,
+    ("2.3.0", "launcher_configurations", "normal"): g.LauncherConfigNormal,
+    ("2.3.0", "launcher_configurations", "detailed"): g.LauncherConfigDetailed,
+    ("2.3.0", "pads", "normal"): v2_3_0.Pad,
+    ("2.3.0", "locations", "normal"): v2_3_0.Location,
+    ("2.3.0", "locations", "detailed"): g.LocationSerializerWithPads,
+    ("2.3.0", "programs", "list"): v2_3_0.ProgramMini,
+    ("2.3.0", "programs", "normal"): v2_3_0.ProgramNormal,
+    ("2.3.0", "celestial_bodies", "list"): v2_3_0.CelestialBodyMini,
+    ("2.3.0", "celestial_bodies", "normal"): v2_3_0.CelestialBodyNormal,
+    ("2.3.0", "celestial_bodies", "detailed"): g.CelestialBodyEndpointDetailed,
+    ("2.3.0", "payloads", "list"): v2_3_0.PayloadMini,
+    ("2.3.0", "payloads", "normal"): v2_3_0.PayloadNormal,
+    ("2.3.0", "payloads", "detailed"): v2_3_0.PayloadDetailed,
+    **{("2.3.0", f"config/{path}", "normal"): shape for path, shape, _ in g.LOOKUPS},
+    **legacy_graph.ROWS,
 }
 
 # The model each resource's shapes render.
@@ -47,6 +81,20 @@ MODELS = {
     "spacecraft_flights": m.SpacecraftFlight,
     "spacecraft": m.Spacecraft,
     "payload_flights": m.PayloadFlight,
+    "launches": m.Launch,
+    "launches/upcoming": m.Launch,
+    "launches/previous": m.Launch,
+    "agencies": m.Agency,
+    "landings": m.Landing,
+    "spacecraft_configurations": m.SpacecraftConfig,
+    "launcher_configurations": m.LauncherConfig,
+    "pads": m.Pad,
+    "locations": m.Location,
+    "programs": m.Program,
+    "celestial_bodies": m.CelestialBody,
+    "payloads": m.Payload,
+    **{f"config/{path}": model for path, _, model in g.LOOKUPS},
+    **legacy_graph.MODELS,
 }
 
 APIThrottle = v2_3_0.APIThrottle

@@ -1,15 +1,143 @@
 """The shapes of API version 2.0.0 (seed 002): 2.2.0's without the spacecraft statistics, and
 a docking location without its station.
 
-Of the resources a docking event links to, no 2.0.0 response was ever captured: they are
-served in 2.2.0's shapes (the nearest known), with 2.0.0's spacecraft and docking location
-wherever those appear.
+The rest of the graph (agencies, configurations, launches, pads, locations, programs) as LL2's
+2.0.0 Swagger file orders it, and a real 2.0.0 `launch/upcoming/` page: 2.2.0's shapes with
+Launch Library 1's ids (`launch_library_id`, null: we hold none), without what 2.2.0 added
+(`logo_url` of an agency, a pad's `country_code`, a location's `timezone_name`, a program's
+patches, a launch's `last_updated`, `net_precision` and counts), with `inhold`, `tbdtime` and
+`tbddate` (null: 2.3.0 no longer shows them) and a launch status of `{id, name}`. Every 2.0.0
+shape that shows one of these shows the 2.0.0 form.
 """
 
 from rest_framework import serializers as s
 
 from api.shapes import v2_2_0, v2_3_0
-from api.shapes.base import Latest, Link, Shape, Subset
+from api.shapes.base import EmptyList, Latest, Link, NotHeld, RelatedUrl, Shape, Subset
+
+
+class AgencyDetailed(v2_2_0.AgencyDetailed):
+    logo_url = None
+
+
+class SpacecraftConfigDetailed(v2_2_0.SpacecraftConfigDetailed):
+    agency = AgencyDetailed()
+
+
+class LaunchStatus(Shape):
+    id = s.IntegerField()
+    name = s.CharField()
+
+
+class Location(v2_2_0.Location):
+    timezone_name = None
+
+
+class Pad(v2_2_0.Pad):
+    location = Location()
+    country_code = None
+    orbital_launch_attempt_count = None
+
+
+class PadSerializerNoLocation(Pad):
+    location = None
+
+
+class LocationDetail(v2_2_0.LocationDetail):
+    timezone_name = None
+    pads = Subset(PadSerializerNoLocation(), relation="pads")
+
+
+class Program(v2_2_0.Program):
+    mission_patches = None
+
+
+class Mission(v2_2_0.Mission):
+    insert_after = "id"
+    launch_library_id = NotHeld("integer")
+
+
+class LauncherConfigList(v2_2_0.LauncherConfigList):
+    insert_after = "id"
+    launch_library_id = NotHeld("integer")
+
+
+class RocketSerializerCommon(v2_2_0.RocketSerializerCommon):
+    configuration = LauncherConfigList()
+
+
+class LauncherConfig(v2_2_0.LauncherConfig):
+    insert_after = "id"
+    launch_library_id = NotHeld("integer")
+    manufacturer = AgencyDetailed()
+    program = Program(many=True, source="programs")
+
+
+class LauncherConfigDetail(v2_2_0.LauncherConfigDetail):
+    insert_after = "id"
+    launch_library_id = NotHeld("integer")
+    active = None
+    reusable = None
+    launch_cost = None
+    program = Program(many=True, source="programs")
+
+
+class LauncherConfigDetailSerializerForAgency(v2_2_0.LauncherConfigDetailSerializerForAgency):
+    insert_after = "id"
+    launch_library_id = NotHeld("integer")
+
+
+class AgencySerializerDetailed(v2_2_0.AgencySerializerDetailed):
+    launcher_list = Subset(LauncherConfigDetailSerializerForAgency(), relation="launchers_made")
+    spacecraft_list = Subset(SpacecraftConfigDetailed(), relation="spacecraftconfig_set")
+
+
+class SpacecraftConfiguration(v2_2_0.SpacecraftConfiguration):
+    agency = AgencyDetailed()
+
+
+class LandingLocation(v2_2_0.LandingLocation):
+    location = Location()
+
+
+class Landing(v2_2_0.Landing):
+    location = LandingLocation(source="landing_location")
+
+
+class LaunchSerializerCommon(Shape):
+    id = s.CharField()
+    url = Link("launch")
+    launch_library_id = NotHeld("integer")
+    slug = s.CharField(source="shown_slug")
+    name = s.CharField()
+    status = LaunchStatus()
+    net = s.DateTimeField()
+    window_end = s.DateTimeField()
+    window_start = s.DateTimeField()
+    inhold = NotHeld("boolean")
+    tbdtime = NotHeld("boolean")
+    tbddate = NotHeld("boolean")
+    probability = s.IntegerField()
+    holdreason = NotHeld("string")
+    failreason = s.CharField()
+    hashtag = s.CharField()
+    launch_service_provider = v2_2_0.AgencyMini()
+    rocket = RocketSerializerCommon()
+    mission = Mission()
+    pad = Pad()
+    webcast_live = s.BooleanField()
+    image = RelatedUrl()
+    infographic = s.CharField()
+    program = Program(many=True, source="programs")
+
+
+class LaunchList(v2_2_0.LaunchList):
+    insert_after = "url"
+    launch_library_id = NotHeld("integer")
+    status = LaunchStatus()
+    last_updated = None
+    net_precision = None
+    lsp_name = None
 
 
 class Spacecraft(Shape):
@@ -23,7 +151,7 @@ class Spacecraft(Shape):
 
 
 class SpacecraftDetailedNoFlights(Spacecraft):
-    spacecraft_config = v2_2_0.SpacecraftConfigDetailed()
+    spacecraft_config = SpacecraftConfigDetailed()
 
 
 class SpacecraftFlightSerializerForDockingEvent(v2_2_0.SpacecraftFlightSerializerForDockingEvent):
@@ -55,6 +183,8 @@ class DockingEventDetailed(DockingEventNormal):
 
 class SpacecraftFlight(v2_2_0.SpacecraftFlight):
     spacecraft = Spacecraft()
+    launch = LaunchSerializerCommon()
+    landing = Landing()
 
 
 class DockingEventSerializerForSpacecraftFlight(v2_2_0.DockingEventSerializerForSpacecraftFlight):
@@ -63,6 +193,8 @@ class DockingEventSerializerForSpacecraftFlight(v2_2_0.DockingEventSerializerFor
 
 class SpacecraftFlightDetailed(v2_2_0.SpacecraftFlightDetailed):
     spacecraft = SpacecraftDetailedNoFlights()
+    launch = LaunchSerializerCommon()
+    landing = Landing()
     docking_events = Subset(
         DockingEventSerializerForSpacecraftFlight(),
         relation="docking_events",
@@ -76,6 +208,7 @@ class SpacecraftDetailed(SpacecraftDetailedNoFlights):
 
 class SpacecraftFlightForDockingEvent(v2_2_0.SpacecraftFlightForDockingEvent):
     spacecraft = SpacecraftDetailedNoFlights()
+    launch = LaunchSerializerCommon()
 
 
 class DockingEventDetailedSerializerForSpacestation(
@@ -93,6 +226,57 @@ class DockingLocationSerializerForSpacestation(v2_2_0.DockingLocationSerializerF
 
 
 class SpaceStationDetailed(v2_2_0.SpaceStationDetailed):
+    owners = AgencyDetailed(many=True)
     docking_location = DockingLocationSerializerForSpacestation(
         many=True, source="docking_locations"
     )
+
+
+class SpacecraftFlightDetailedSerializerForLaunch(SpacecraftFlightDetailed):
+    launch = None
+    landing = None
+
+
+class RocketDetailed(v2_2_0.RocketDetailed):
+    configuration = LauncherConfigDetail(source="rocket.configuration")
+    launcher_stage = EmptyList()
+    spacecraft_stage = Latest(
+        SpacecraftFlightDetailedSerializerForLaunch(), relation="spacecraftflight_set"
+    )
+
+
+class LaunchDetailed(Shape):
+    id = s.CharField()
+    url = Link("launch")
+    launch_library_id = NotHeld("integer")
+    slug = s.CharField(source="shown_slug")
+    name = s.CharField()
+    status = LaunchStatus()
+    net = s.DateTimeField()
+    window_end = s.DateTimeField()
+    window_start = s.DateTimeField()
+    inhold = NotHeld("boolean")
+    tbdtime = NotHeld("boolean")
+    tbddate = NotHeld("boolean")
+    probability = s.IntegerField()
+    holdreason = NotHeld("string")
+    failreason = s.CharField()
+    hashtag = s.CharField()
+    launch_service_provider = v2_2_0.AgencySerializerDetailedCommon()
+    rocket = RocketDetailed(source="with_rocket")
+    mission = Mission()
+    pad = Pad()
+    infoURLs = v2_2_0.LinkRecords(source="info_urls")  # LL2's key
+    vidURLs = v2_2_0.LinkRecords(source="vid_urls")  # LL2's key
+    webcast_live = s.BooleanField()
+    image = RelatedUrl()
+    infographic = s.CharField()
+    program = Program(many=True, source="programs")
+    orbital_launch_attempt_count = s.IntegerField()
+    location_launch_attempt_count = s.IntegerField()
+    pad_launch_attempt_count = s.IntegerField()
+    agency_launch_attempt_count = s.IntegerField()
+    orbital_launch_attempt_count_year = s.IntegerField()
+    location_launch_attempt_count_year = s.IntegerField()
+    pad_launch_attempt_count_year = s.IntegerField()
+    agency_launch_attempt_count_year = s.IntegerField()

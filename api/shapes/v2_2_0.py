@@ -8,6 +8,8 @@ The resources a docking event links to (stations, flights, spacecraft) are shape
 spacecraft statistics the real seed 001 shows. Class names are LL2's component names.
 """
 
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers as s
 
 from api.shapes import v2_3_0
@@ -38,7 +40,8 @@ class AgencyList(Shape):
     abbrev = s.CharField()
 
 
-class AgencyDetailed(Shape):
+# What every agency shape but the mini ones starts with (not a shape of its own).
+class AgencyBase(Shape):
     prefetch = ("countries",)  # read by `country_code`
 
     id = s.IntegerField()
@@ -53,8 +56,14 @@ class AgencyDetailed(Shape):
     founding_year = s.CharField()
     launchers = s.CharField()
     spacecraft = s.CharField()
+
+
+# LL2's `Agency`: the agencies list, and the agency inside a full spacecraft configuration.
+# 2.2.0's newest form ends with `logo_url` (2.0.0's ends at `image_url`).
+class AgencyDetailed(AgencyBase):
     parent = s.CharField()
     image_url = RelatedUrl(source="image")
+    logo_url = RelatedUrl(source="logo")
 
 
 class SpacecraftConfigNormal(Shape):
@@ -234,7 +243,7 @@ class Program(Shape):
 class LaunchSerializerCommon(Shape):
     id = s.CharField()
     url = Link("launch")
-    slug = s.CharField()
+    slug = s.CharField(source="shown_slug")
     name = s.CharField()
     status = v2_3_0.LaunchStatus()
     last_updated = s.DateTimeField()
@@ -397,3 +406,275 @@ class SpaceStationDetailed(Shape):
         many=True, source="docking_locations"
     )
     image_url = RelatedUrl(source="image")
+
+
+# `/2.2.0/agencies/`, `config/launcher/`, `config/spacecraft/`, `launch/` (+ `upcoming/`,
+# `previous/`), `location/`, `pad/`, `program/`: the resources the shapes above link to, in
+# the components LL2's 2.2.0 OpenAPI file names (its newest form), keys in its order.
+
+
+@extend_schema_field(OpenApiTypes.NUMBER)
+class WholeNumber(s.Field):
+    """A quantity 2.2.0 shows as an integer (a launcher's mass, capacities, thrust) and we hold
+    as a float: a whole value prints as an integer, any other as it is, never rounded."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return int(value) if float(value).is_integer() else value
+
+
+@extend_schema_field(
+    {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {
+                "priority": {"type": "integer"},
+                "title": {"type": ["string", "null"]},
+                "description": {"type": ["string", "null"]},
+                "feature_image": {"type": ["string", "null"]},
+                "url": {"type": "string"},
+            },
+        },
+    }
+)
+class LinkRecords(s.Field):
+    """A launch's info or video links (kept as LL2 2.3.0 lists them) in 2.0.0's and 2.2.0's
+    `InfoURL`/`VidURL` form: the keys those show, in their order."""
+
+    KEYS = ("priority", "title", "description", "feature_image", "url")
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return [{key: item.get(key) for key in self.KEYS} for item in value]
+
+
+class AgencySerializerDetailedCommon(AgencyBase):
+    # The page LL2 took the agency from (Launch Library 1): none of ours.
+    launch_library_url = NotHeld("string")
+    total_launch_count = s.IntegerField()
+    consecutive_successful_launches = s.IntegerField()
+    successful_launches = s.IntegerField()
+    failed_launches = s.IntegerField()
+    pending_launches = s.IntegerField()
+    consecutive_successful_landings = s.IntegerField()
+    successful_landings = s.IntegerField()
+    failed_landings = s.IntegerField()
+    attempted_landings = s.IntegerField()
+    info_url = s.CharField()
+    wiki_url = s.CharField()
+    logo_url = RelatedUrl(source="logo")
+    image_url = RelatedUrl(source="image")
+    nation_url = NotHeld("string")  # 2.3.0 no longer shows a nation image: no import brings it
+
+
+class LauncherConfigDetailSerializerForAgency(Shape):
+    id = s.IntegerField()
+    url = Link("config/launcher")
+    name = s.CharField()
+    description = s.CharField()
+    family = Names(source="families")
+    full_name = s.CharField()
+    variant = s.CharField()
+    alias = s.CharField()
+    min_stage = s.IntegerField()
+    max_stage = s.IntegerField()
+    length = s.FloatField()
+    diameter = s.FloatField()
+    maiden_flight = s.DateField()
+    launch_mass = WholeNumber()
+    leo_capacity = WholeNumber()
+    gto_capacity = WholeNumber()
+    to_thrust = WholeNumber()
+    apogee = WholeNumber()
+    vehicle_range = NotHeld("integer")  # Launch Library 1's range: 2.3.0 no longer shows it
+    image_url = RelatedUrl(source="image")
+    info_url = s.CharField()
+    wiki_url = s.CharField()
+    consecutive_successful_launches = s.IntegerField()
+    successful_launches = s.IntegerField()
+    failed_launches = s.IntegerField()
+    pending_launches = s.IntegerField()
+
+
+class AgencySerializerDetailed(AgencyBase):
+    parent = s.CharField()
+    launch_library_url = NotHeld("string")
+    total_launch_count = s.IntegerField()
+    successful_launches = s.IntegerField()
+    consecutive_successful_launches = s.IntegerField()
+    failed_launches = s.IntegerField()
+    pending_launches = s.IntegerField()
+    successful_landings = s.IntegerField()
+    failed_landings = s.IntegerField()
+    attempted_landings = s.IntegerField()
+    consecutive_successful_landings = s.IntegerField()
+    info_url = s.CharField()
+    wiki_url = s.CharField()
+    logo_url = RelatedUrl(source="logo")
+    image_url = RelatedUrl(source="image")
+    nation_url = NotHeld("string")
+    launcher_list = Subset(LauncherConfigDetailSerializerForAgency(), relation="launchers_made")
+    spacecraft_list = Subset(SpacecraftConfigDetailed(), relation="spacecraftconfig_set")
+
+
+class LauncherConfig(Shape):
+    id = s.IntegerField()
+    url = Link("config/launcher")
+    name = s.CharField()
+    manufacturer = AgencyDetailed()
+    program = Program(many=True, source="programs")
+    family = Names(source="families")
+    full_name = s.CharField()
+    variant = s.CharField()
+    reusable = s.BooleanField()
+    image_url = RelatedUrl(source="image")
+    info_url = s.CharField()
+    wiki_url = s.CharField()
+
+
+class LauncherConfigDetail(Shape):
+    id = s.IntegerField()
+    url = Link("config/launcher")
+    name = s.CharField()
+    active = s.BooleanField()
+    reusable = s.BooleanField()
+    description = s.CharField()
+    family = Names(source="families")
+    full_name = s.CharField()
+    manufacturer = AgencySerializerDetailedCommon()
+    program = Program(many=True, source="programs")
+    variant = s.CharField()
+    alias = s.CharField()
+    min_stage = s.IntegerField()
+    max_stage = s.IntegerField()
+    length = s.FloatField()
+    diameter = s.FloatField()
+    maiden_flight = s.DateField()
+    launch_cost = s.CharField()  # 2.2.0 writes the cost as a string
+    launch_mass = WholeNumber()
+    leo_capacity = WholeNumber()
+    gto_capacity = WholeNumber()
+    to_thrust = WholeNumber()
+    apogee = WholeNumber()
+    vehicle_range = NotHeld("integer")
+    image_url = RelatedUrl(source="image")
+    info_url = s.CharField()
+    wiki_url = s.CharField()
+    total_launch_count = s.IntegerField()
+    consecutive_successful_launches = s.IntegerField()
+    successful_launches = s.IntegerField()
+    failed_launches = s.IntegerField()
+    pending_launches = s.IntegerField()
+
+
+class SpacecraftConfiguration(Shape):
+    id = s.IntegerField()
+    url = Link("config/spacecraft")
+    name = s.CharField()
+    agency = AgencyDetailed()
+    in_use = s.BooleanField()
+    capability = s.CharField()
+    maiden_flight = s.DateField()
+    human_rated = s.BooleanField()
+    crew_capacity = s.IntegerField()
+    image_url = RelatedUrl(source="image")
+    nation_url = s.CharField()
+    wiki_link = s.CharField()
+    info_link = s.CharField()
+
+
+class PadSerializerNoLocation(Pad):
+    location = None
+    orbital_launch_attempt_count = None
+
+
+# A location's own page: its pads, and no `url` (LL2's component has none).
+class LocationDetail(Location):
+    url = None
+    pads = Subset(PadSerializerNoLocation(), relation="pads")
+
+
+# `?mode=list`: a launch in a line, its places and mission by name. We hold no first stages:
+# no booster landing (`landing`, `landing_success`) and no booster (`launcher`), as LL2 shows
+# a launch without them.
+class LaunchList(Shape):
+    id = s.CharField()
+    url = Link("launch")
+    slug = s.CharField(source="shown_slug")
+    name = s.CharField()
+    status = v2_3_0.LaunchStatus()
+    last_updated = s.DateTimeField()
+    net = s.DateTimeField()
+    net_precision = v2_3_0.NetPrecision()
+    window_end = s.DateTimeField()
+    window_start = s.DateTimeField()
+    lsp_name = s.CharField(source="launch_service_provider.name", allow_null=True)
+    mission = s.CharField(source="mission.name", allow_null=True)
+    mission_type = s.CharField(source="mission.type", allow_null=True)
+    pad = s.CharField(source="pad.name", allow_null=True)
+    location = s.CharField(source="pad.location.name", allow_null=True)
+    landing = NotHeld("string")
+    landing_success = NotHeld("integer")
+    launcher = NotHeld("string")
+    orbit = s.CharField(source="mission.orbit.abbrev", allow_null=True)
+    image = RelatedUrl()
+    infographic = s.CharField()
+
+
+class SpacecraftFlightDetailedSerializerForLaunch(SpacecraftFlightDetailed):
+    launch = None
+
+
+# Drawn from the launch (null without a rocket): its spacecraft flies on the launch, and LL2
+# shows it under its rocket.
+class RocketDetailed(Shape):
+    id = s.IntegerField(source="rocket_id")
+    configuration = LauncherConfigDetail(source="rocket.configuration")
+    launcher_stage = EmptyList()  # we hold no boosters
+    spacecraft_stage = Latest(
+        SpacecraftFlightDetailedSerializerForLaunch(), relation="spacecraftflight_set"
+    )
+
+
+class LaunchDetailed(Shape):
+    id = s.CharField()
+    url = Link("launch")
+    slug = s.CharField(source="shown_slug")
+    flightclub_url = s.CharField()
+    r_spacex_api_id = NotHeld("string")  # SpaceX's own id: 2.3.0 no longer shows it
+    name = s.CharField()
+    status = v2_3_0.LaunchStatus()
+    last_updated = s.DateTimeField()
+    updates = s.JSONField()
+    net = s.DateTimeField()
+    net_precision = v2_3_0.NetPrecision()
+    window_end = s.DateTimeField()
+    window_start = s.DateTimeField()
+    probability = s.IntegerField()
+    holdreason = NotHeld("string")
+    failreason = s.CharField()
+    hashtag = s.CharField()
+    launch_service_provider = AgencySerializerDetailedCommon()
+    rocket = RocketDetailed(source="with_rocket")
+    mission = Mission()
+    pad = Pad()
+    infoURLs = LinkRecords(source="info_urls")  # LL2's key
+    vidURLs = LinkRecords(source="vid_urls")  # LL2's key
+    webcast_live = s.BooleanField()
+    image = RelatedUrl()
+    infographic = s.CharField()
+    program = Program(many=True, source="programs")
+    orbital_launch_attempt_count = s.IntegerField()
+    location_launch_attempt_count = s.IntegerField()
+    pad_launch_attempt_count = s.IntegerField()
+    agency_launch_attempt_count = s.IntegerField()
+    orbital_launch_attempt_count_year = s.IntegerField()
+    location_launch_attempt_count_year = s.IntegerField()
+    pad_launch_attempt_count_year = s.IntegerField()
+    agency_launch_attempt_count_year = s.IntegerField()
+    mission_patches = s.JSONField()

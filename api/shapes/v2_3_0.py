@@ -323,12 +323,12 @@ class ProgramNormal(Shape):
     type = ProgramType()
 
 
-class LaunchNormal(Shape):
+class LaunchBasic(Shape):
     id = s.CharField()
     url = Link("launches")
     name = s.CharField()
-    response_mode = Constant("normal")
-    slug = s.CharField()
+    response_mode = Constant("list")
+    slug = s.CharField(source="shown_slug")
     launch_designator = s.CharField()
     status = LaunchStatus()
     last_updated = s.DateTimeField()
@@ -338,6 +338,10 @@ class LaunchNormal(Shape):
     window_start = s.DateTimeField()
     image = Image()
     infographic = s.CharField()
+
+
+class LaunchNormal(LaunchBasic):
+    response_mode = Constant("normal")
     probability = s.IntegerField()
     weather_concerns = s.CharField()
     failreason = s.CharField()

@@ -25,3 +25,14 @@ class Described(Named):
 
     class Meta(Named.Meta):
         abstract = True
+
+
+class ImportedStatistics(models.Model):
+    """An object with statistics LL2 computes: LL2's values where a page of it gave them,
+    else derived from our data (spaceflight/statistics.py)."""
+
+    # The statistics an imported page gave (an older shape gives some of them only).
+    imported_statistics = models.JSONField(default=list, blank=True, editable=False)
+
+    class Meta:
+        abstract = True

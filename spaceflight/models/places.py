@@ -3,7 +3,7 @@
 from django.db import models
 
 from spaceflight.models.agencies import Agency, Country
-from spaceflight.models.base import Described, Named
+from spaceflight.models.base import Described, ImportedStatistics, Named
 from spaceflight.models.images import Image
 
 
@@ -11,7 +11,7 @@ class CelestialBodyType(Named):
     pass
 
 
-class CelestialBody(Named):
+class CelestialBody(Named, ImportedStatistics):  # noqa: DJ008 - Named has __str__
     type = models.ForeignKey(CelestialBodyType, models.PROTECT, null=True, blank=True)
     diameter = models.FloatField(null=True, blank=True)
     mass = models.FloatField(null=True, blank=True)
@@ -32,8 +32,10 @@ class CelestialBody(Named):
         verbose_name_plural = "celestial bodies"
 
 
-class Location(Named):
-    celestial_body = models.ForeignKey(CelestialBody, models.PROTECT, null=True, blank=True)
+class Location(Named, ImportedStatistics):  # noqa: DJ008 - Named has __str__
+    celestial_body = models.ForeignKey(
+        CelestialBody, models.PROTECT, null=True, blank=True, related_name="locations"
+    )
     active = models.BooleanField(default=True)
     country = models.ForeignKey(Country, models.PROTECT, null=True, blank=True)
     description = models.TextField(null=True, blank=True)
@@ -46,7 +48,7 @@ class Location(Named):
     total_landing_count = models.IntegerField(null=True, blank=True)
 
 
-class Pad(Named):
+class Pad(Named, ImportedStatistics):  # noqa: DJ008 - Named has __str__
     active = models.BooleanField(default=True)
     agencies = models.ManyToManyField(Agency, blank=True, related_name="pads")
     image = models.ForeignKey(Image, models.SET_NULL, null=True, blank=True, related_name="+")
@@ -61,14 +63,16 @@ class Pad(Named):
     total_launch_count = models.IntegerField(null=True, blank=True)
     orbital_launch_attempt_count = models.IntegerField(null=True, blank=True)
     fastest_turnaround = models.DurationField(null=True, blank=True)
-    location = models.ForeignKey(Location, models.PROTECT, null=True, blank=True)
+    location = models.ForeignKey(
+        Location, models.PROTECT, null=True, blank=True, related_name="pads"
+    )
 
 
 class LandingType(Described):
     pass
 
 
-class LandingLocation(Named):
+class LandingLocation(Named, ImportedStatistics):  # noqa: DJ008 - Named has __str__
     active = models.BooleanField(default=True)
     abbrev = models.CharField(max_length=50, blank=True, default="")
     description = models.TextField(null=True, blank=True)

@@ -9,6 +9,7 @@ from ingest.generate import Generator
 from ingest.management.base import IngestCommand
 from spaceflight.changes import data_changed
 from spaceflight.models import DockingEvent
+from spaceflight.statistics import derive
 
 
 class Command(IngestCommand):
@@ -34,6 +35,7 @@ class Command(IngestCommand):
 
         with transaction.atomic():
             Generator(events, seed, progress).run()
+            derive()
             data_changed()
         bar.close()
         self.stdout.write(

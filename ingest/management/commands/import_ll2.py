@@ -23,9 +23,11 @@ def per_kind(counts):
 
 class Command(IngestCommand):
     help = (
-        "Load LL2 docking-event responses (JSON files, or pages captured from the browsable "
-        "API) of versions 2.0.0, 2.2.0 and 2.3.0, in any mode. Upserts by LL2 id in one "
-        "transaction: a bad file leaves the database as it was."
+        "Load LL2 responses (JSON files, or pages captured from the browsable API) of docking "
+        "events and of what they link to (stations, flights, spacecraft, launches, agencies, "
+        "configurations, pads, locations, programs, landings, payloads, celestial bodies, "
+        "config lookups), versions 2.0.0, 2.2.0 and 2.3.0, in any mode. Upserts by LL2 id in "
+        "one transaction: a bad file leaves the database as it was."
     )
 
     def add_arguments(self, parser):

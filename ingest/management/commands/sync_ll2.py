@@ -22,8 +22,9 @@ def interval(value):
 
 class Command(IngestCommand):
     help = (
-        "Mirror the docking events of an LL2-compatible server (the public LL2 by default) "
-        "within its rate limit. Resumable; incremental after the first complete run."
+        "Mirror the docking events of an LL2-compatible server (the public LL2 by default), "
+        "and the launches, agencies and configurations they reference, within its rate "
+        "limit. Resumable; incremental after the first complete run."
     )
 
     def add_arguments(self, parser):

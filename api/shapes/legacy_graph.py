@@ -1,0 +1,46 @@
+"""The shape table's rows for the 2.0.0 and 2.2.0 resources a legacy docking event links to
+(agencies, configurations, launches, pads, locations, programs), merged into api/shapes/.
+
+The modes are LL2's: a launch in `list`, `normal` or `detailed`; a launcher configuration in
+`list` too (LL2 serves it, though its page names only the other two); agencies and spacecraft
+configurations `normal` or `detailed`; a location's `{id}/` in its detailed shape, its list
+always normal (api/legacy_graph_resources.py); pads and programs in one shape."""
+
+from api.shapes import v2_0_0, v2_2_0
+from spaceflight import models as m
+
+LAUNCHES = ("launch", "launch/upcoming", "launch/previous")
+
+
+def _rows(version, shapes):
+    rows = {
+        (version, "agencies", "normal"): shapes.AgencyDetailed,
+        (version, "agencies", "detailed"): shapes.AgencySerializerDetailed,
+        (version, "config/launcher", "list"): shapes.LauncherConfigList,
+        (version, "config/launcher", "normal"): shapes.LauncherConfig,
+        (version, "config/launcher", "detailed"): shapes.LauncherConfigDetail,
+        (version, "config/spacecraft", "normal"): shapes.SpacecraftConfiguration,
+        (version, "config/spacecraft", "detailed"): shapes.SpacecraftConfigDetailed,
+    }
+    for launches in LAUNCHES:
+        rows[(version, launches, "list")] = shapes.LaunchList
+        rows[(version, launches, "normal")] = shapes.LaunchSerializerCommon
+        rows[(version, launches, "detailed")] = shapes.LaunchDetailed
+    rows[(version, "location", "normal")] = shapes.Location
+    rows[(version, "location", "detailed")] = shapes.LocationDetail
+    rows[(version, "pad", "normal")] = shapes.Pad
+    rows[(version, "program", "normal")] = shapes.Program
+    return rows
+
+
+ROWS = {**_rows("2.0.0", v2_0_0), **_rows("2.2.0", v2_2_0)}
+
+MODELS = {
+    "agencies": m.Agency,
+    "config/launcher": m.LauncherConfig,
+    "config/spacecraft": m.SpacecraftConfig,
+    **{launches: m.Launch for launches in LAUNCHES},
+    "location": m.Location,
+    "pad": m.Pad,
+    "program": m.Program,
+}

@@ -1,0 +1,324 @@
+"""`sync_ll2`'s full run fetches what the mirrored docking events reference from its own
+endpoints: their launches (by LL2's `id` list filter, a page per `page_size`), the agencies
+linked to them (one request each) and the configurations no agency page lists (one detail
+request each). Against a scripted LL2 on 127.0.0.1 whose pages are what our own API serves of
+the bundled data with every value filled in: the requests, the budget, resuming, and that the
+mirror then serves those resources as its upstream does."""
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import pytest
+
+from ingest import references
+from ingest.models import SyncState
+from ingest.sync import Mirror, SyncStopped, Upstream
+from spaceflight import models as m
+from tests.conftest import BUNDLED
+from tests.import_graph_helpers import NOW, fill, flush, get
+from tests.import_helpers import run
+
+pytestmark = pytest.mark.django_db
+
+# What the scripted upstream serves as lists, in the detailed mode a sync asks for.
+LISTS = [
+    "/2.3.0/docking_events/",
+    "/2.2.0/docking_event/",
+    "/2.3.0/config/docking_locations/",
+    "/2.3.0/space_stations/",
+    "/2.3.0/spacecraft_flights/",
+    "/2.3.0/spacecraft/",
+    "/2.3.0/payload_flights/",
+    "/2.3.0/launches/",
+    "/2.3.0/agencies/",
+]
+DETAILS = ["/2.3.0/spacecraft_configurations/", "/2.3.0/launcher_configurations/"]
+THROTTLE = {
+    "your_request_limit": 15,
+    "limit_frequency_secs": 3600,
+    "current_use": 1,
+    "next_use_secs": 0,
+    "ident": "x",
+}
+
+
+class FakeLL2(BaseHTTPRequestHandler):
+    """Lists paged by `limit`/`offset` and filtered by `id` (a comma-separated list), detail
+    pages by id; 404 for anything else, as LL2."""
+
+    def do_GET(self):
+        parts = urlsplit(self.path)
+        query = {key: values[0] for key, values in parse_qs(parts.query).items()}
+        self.server.seen.append((parts.path, query))
+        status, body = self.server.answer(parts.path, query)
+        self.send_response(status)
+        self.end_headers()
+        self.wfile.write(json.dumps(body).encode())
+
+    def log_message(self, *args):
+        pass
+
+
+class Upstream2(ThreadingHTTPServer):
+    def __init__(self, lists, details):
+        super().__init__(("127.0.0.1", 0), FakeLL2)
+        self.lists, self.details, self.seen = lists, details, []
+        self.missing = set()  # paths answered 404 as if the upstream had no such endpoint
+
+    @property
+    def base(self):
+        return f"http://127.0.0.1:{self.server_port}"
+
+    def answer(self, path, query):
+        if path in self.missing:
+            return 404, {"detail": "Not found."}
+        if path == "/2.3.0/api-throttle/":
+            return 200, THROTTLE
+        if path in self.lists:
+            rows = self.lists[path]
+            if "id" in query:
+                wanted = query["id"].split(",")
+                rows = [row for row in rows if str(row["id"]) in wanted]
+            offset, limit = int(query.get("offset", 0)), int(query.get("limit", 10))
+            more = offset + limit < len(rows)
+            link = f"{self.base}{path}?{urlencode({**query, 'offset': offset + limit})}"
+            page = {"count": len(rows), "next": link if more else None, "previous": None}
+            return 200, {**page, "results": rows[offset : offset + limit]}
+        if path in self.details:
+            return 200, self.details[path]
+        return 404, {"detail": "Not found."}
+
+
+def capture(api, frozen):
+    """What our API serves of the filled bundled data: the upstream's lists and details."""
+    lists = {}
+    for path in LISTS:
+        order = "docking" if "docking_event" in path else "id"
+        body = get(api, frozen, f"{path}?mode=detailed&ordering={order}&limit=100")
+        assert body["next"] is None
+        lists[path] = body["results"]
+    details = {}
+    for collection, model in zip(DETAILS, (m.SpacecraftConfig, m.LauncherConfig), strict=True):
+        for pk in model.objects.values_list("pk", flat=True):
+            details[f"{collection}{pk}/"] = get(api, frozen, f"{collection}{pk}/")
+    return lists, details
+
+
+@pytest.fixture
+def upstream(api, frozen):
+    run(BUNDLED)
+    fill()
+    # A configuration of each kind that no agency page lists: asked for by itself.
+    craft = m.SpacecraftConfig.objects.filter(pk__in=references.spacecraft_configs()).first()
+    craft.agency = None
+    craft.save()
+    rocket = m.LauncherConfig.objects.filter(pk__in=references.launcher_configs()).first()
+    rocket.manufacturer = None
+    rocket.save()
+    expected = {
+        "launches": references.launches(),
+        "agencies": references.agencies(),
+        "spacecraft_configs": [craft.pk],
+        "launcher_configs": [rocket.pk],
+    }
+    assert references.unlisted_spacecraft_configs() == [craft.pk]
+    assert references.unlisted_launcher_configs() == [rocket.pk]
+    lists, details = capture(api, frozen)
+    flush()
+    server = Upstream2(lists, details)
+    server.expected = expected
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def mirror(server, page_size=100, **options):
+    return Mirror(Upstream(server.base, sleep=lambda s: None, **options), page_size=page_size)
+
+
+def asked(server):
+    """The pages asked for, throttle reads aside: `(path, query)`."""
+    return [(path, query) for path, query in server.seen if path != "/2.3.0/api-throttle/"]
+
+
+def referenced_requests(server, page_size):
+    """What a full run asks for after the docking events, stations, flights and spacecraft."""
+    launches = server.expected["launches"]
+    return [
+        *(
+            ("/2.3.0/launches/", {"id": ",".join(launches[at : at + page_size])})
+            for at in range(0, len(launches), page_size)
+        ),
+        *(("/2.3.0/agencies/", {"id": str(pk)}) for pk in server.expected["agencies"]),
+        *(
+            (f"/2.3.0/spacecraft_configurations/{pk}/", {})
+            for pk in server.expected["spacecraft_configs"]
+        ),
+        *(
+            (f"/2.3.0/launcher_configurations/{pk}/", {})
+            for pk in server.expected["launcher_configs"]
+        ),
+    ]
+
+
+def graph_part(requests):
+    """The requests of the referenced steps, without the paging parameters and the mode."""
+    return [
+        (path, {k: v for k, v in query.items() if k not in ("limit", "offset", "mode")})
+        for path, query in requests
+        if path.startswith(
+            (
+                "/2.3.0/launches/",
+                "/2.3.0/agencies/",
+                "/2.3.0/spacecraft_configurations/",
+                "/2.3.0/launcher_configurations/",
+            )
+        )
+    ]
+
+
+@pytest.mark.parametrize("page_size", [100, 5])
+def test_a_full_run_asks_for_what_the_events_reference(upstream, frozen, page_size):
+    with frozen(NOW):
+        mirror(upstream, page_size=page_size).run()
+
+    requests = asked(upstream)
+    assert len(upstream.expected["launches"]) > 5  # so that 5 a page takes several
+    assert len(upstream.expected["agencies"]) > 1
+    assert graph_part(requests) == referenced_requests(upstream, page_size)
+    # Each in its detailed shape; a detail path is always detailed.
+    for path, query in requests:
+        if path in ("/2.3.0/launches/", "/2.3.0/agencies/"):
+            assert query["mode"] == "detailed"
+            assert query["limit"] == str(page_size)
+    # The steps come after what the events' own pages bring, in this order.
+    order = [path for path, _ in requests]
+    assert order.index("/2.3.0/launches/") > order.index("/2.3.0/payload_flights/")
+    # A throttle read before each page, as before every other page.
+    assert len(upstream.seen) == 2 * len(requests)
+    assert not SyncState.objects.get().in_progress
+
+
+def linked(value, collection):
+    """The ids of every `collection` object a response links to."""
+    if isinstance(value, dict):
+        url = value.get("url")
+        if isinstance(url, str) and f"/2.3.0/{collection}/" in url:
+            yield url.split(f"/{collection}/")[1].split("/")[0]
+        for item in value.values():
+            yield from linked(item, collection)
+    elif isinstance(value, list):
+        for item in value:
+            yield from linked(item, collection)
+
+
+def test_what_the_events_link_to_is_asked_for(upstream):
+    """Every launch and agency the docking events print a link to is in the run's plan."""
+    events = upstream.lists["/2.3.0/docking_events/"]
+    launches = set(linked(events, "launches"))
+    agencies = set(linked(events, "agencies"))
+    assert launches and agencies
+    assert launches <= set(upstream.expected["launches"])
+    assert agencies <= set(map(str, upstream.expected["agencies"]))
+
+
+def test_the_referenced_resources_land_as_the_upstream_serves_them(api, upstream, frozen):
+    with frozen(NOW):
+        mirror(upstream).run()
+
+    for path in ("/2.3.0/launches/", "/2.3.0/agencies/"):
+        theirs = {str(row["id"]): row for row in upstream.lists[path]}
+        ours = get(api, frozen, f"{path}?mode=detailed&limit=100")["results"]
+        wanted = upstream.expected["launches" if "launches" in path else "agencies"]
+        ours = {str(row["id"]): row for row in ours if str(row["id"]) in map(str, wanted)}
+        assert len(ours) == len(wanted)
+        for key, row in ours.items():
+            assert row == theirs[key], f"{path}{key}/"
+    for path, theirs in upstream.details.items():
+        pk = int(path.rstrip("/").rsplit("/", 1)[1])
+        if pk in upstream.expected["spacecraft_configs"] + upstream.expected["launcher_configs"]:
+            assert get(api, frozen, path) == theirs, path
+
+
+def test_a_detailed_launch_brings_its_statistics_and_link_lists(upstream, frozen):
+    with frozen(NOW):
+        mirror(upstream).run()
+
+    launch = m.Launch.objects.exclude(rocket=None).first()
+    assert launch.flightclub_url and launch.pad_turnaround and launch.updates
+    config = launch.rocket.configuration
+    assert config.total_launch_count is not None and config.leo_capacity is not None
+    agency = m.Agency.objects.get(pk=upstream.expected["agencies"][0])
+    assert agency.total_launch_count is not None
+
+
+def test_the_budget_counts_every_request_and_a_stopped_run_resumes(upstream, frozen):
+    """Stopped by a budget of 7 requests again and again, the runs ask, all told, what one
+    run asks: each page once, nothing skipped, nothing twice."""
+    runs = 0
+    with frozen(NOW):
+        while True:
+            runs += 1
+            sent_before = len(upstream.seen)
+            try:
+                mirror(upstream, page_size=5, max_requests=7).run()
+            except SyncStopped as stop:
+                assert "budget of 7 requests" in str(stop)
+                assert len(upstream.seen) - sent_before == 7
+                continue
+            break
+    interrupted = asked(upstream)
+
+    assert runs > 3
+    assert graph_part(interrupted) == referenced_requests(upstream, 5)
+    assert len(set(map(repr, interrupted))) == len(interrupted)
+    assert m.Launch.objects.filter(pk__in=upstream.expected["launches"]).count() == len(
+        upstream.expected["launches"]
+    )
+    state = SyncState.objects.get()
+    assert not state.in_progress and state.last_completed
+
+
+def test_an_upstream_without_these_endpoints_skips_them_with_a_note(upstream, frozen):
+    """An older instance of this server serves docking events but no launches or agencies:
+    each step is skipped after one 404, the rest of the run goes on."""
+    upstream.missing = {"/2.3.0/launches/", "/2.3.0/agencies/"}
+    sync_run = mirror(upstream, page_size=5)
+    with frozen(NOW):
+        sync_run.run()
+
+    requests = graph_part(asked(upstream))
+    assert [path for path, _ in requests[:2]] == ["/2.3.0/launches/", "/2.3.0/agencies/"]
+    assert sync_run.notes[:2] == [
+        "the upstream has no /2.3.0/launches/: that step was skipped",
+        "the upstream has no /2.3.0/agencies/: that step was skipped",
+    ]
+    assert not SyncState.objects.get().in_progress
+
+
+def test_a_configuration_the_upstream_no_longer_has_is_skipped(upstream, frozen):
+    gone = f"/2.3.0/spacecraft_configurations/{upstream.expected['spacecraft_configs'][0]}/"
+    del upstream.details[gone]
+    sync_run = mirror(upstream)
+    with frozen(NOW):
+        sync_run.run()
+
+    assert f"the upstream has no {gone}: skipped" in sync_run.notes
+    assert not SyncState.objects.get().in_progress
+
+
+def test_a_bad_launch_page_stops_the_run_and_writes_nothing_of_it(upstream, frozen):
+    upstream.lists["/2.3.0/launches/"][0]["pad_turnaround"] = "soon"
+    sync_run = mirror(upstream)
+    with frozen(NOW), pytest.raises(SyncStopped) as stop:
+        sync_run.run()
+
+    assert "/2.3.0/launches/?id=" in str(stop.value)
+    assert "$.results[0].pad_turnaround: expected an ISO 8601 duration" in str(stop.value)
+    assert "nothing of this page was written" in str(stop.value)
+    assert not m.Launch.objects.exclude(flightclub_url=None).exists()
+    assert SyncState.objects.get().in_progress
