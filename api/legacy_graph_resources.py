@@ -10,23 +10,13 @@ declare them, 2.0.0's as its Swagger file does (api/legacy_graph_filters.py). Se
 `icontains`, or its prefix match (`^`) where LL2 declared one; LL2's regex search (`$`) on
 launches is a plain `icontains` here (a regex of the caller's would be a 500)."""
 
-from textwrap import dedent
-
 from api import legacy_graph_filters as lf
 from api.graph_resources import LAUNCH_SEARCH, Previous, Upcoming
-from api.views import Resource
+from api.views import Legacy
 from spaceflight import models as m
 
 
-class LegacyGraph(Resource):
-    """Like api/resources.py's `Legacy`: LL2's docstring of the time, the version in its
-    examples."""
-
-    def describe(self):
-        return dedent(self.__class__.__doc__).strip().replace("{version}", self.request.version)
-
-
-class Agencies(LegacyGraph):
+class Agencies(Legacy):
     """
     API endpoint that allows Agencies to be viewed.
 
@@ -72,7 +62,7 @@ class Agencies200(Agencies):
     filterset_class = lf.AgencyFilter200
 
 
-class LauncherConfigurations(LegacyGraph):
+class LauncherConfigurations(Legacy):
     """
     API endpoint that allows Launcher Configurations to be viewed.
 
@@ -103,7 +93,7 @@ class LauncherConfigurations200(LauncherConfigurations):
     filterset_class = lf.LauncherConfigFilter200
 
 
-class SpacecraftConfigurations(LegacyGraph):
+class SpacecraftConfigurations(Legacy):
     """
     API endpoint that allows Spacecraft Configs to be viewed.
 
@@ -130,7 +120,7 @@ class SpacecraftConfigurations(LegacyGraph):
     ordering_fields = ["name"]
 
 
-class Launches(LegacyGraph):
+class Launches(Legacy):
     """
     API endpoint that returns all Launch objects or a single launch.
 
@@ -232,7 +222,7 @@ class PreviousLaunches200(PreviousLaunches):
     filterset_class = lf.UpcomingOrPreviousLaunchFilter200
 
 
-class Locations(LegacyGraph):
+class Locations(Legacy):
     """
     API endpoint that allows Location instances to be viewed.
 
@@ -259,7 +249,7 @@ class Locations200(Locations):
     filterset_class = lf.LocationFilter200
 
 
-class Pads(LegacyGraph):
+class Pads(Legacy):
     """
     API endpoint that allows Location instances to be viewed.
 
@@ -286,7 +276,7 @@ class Pads200(Pads):
     filterset_class = lf.PadFilter200
 
 
-class Programs(LegacyGraph):
+class Programs(Legacy):
     """
     API endpoint that returns Program objects.
     """

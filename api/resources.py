@@ -2,15 +2,13 @@
 shows (api/descriptions.py). Its shapes are rows of the table in api/shapes/; api/urls.py
 registers it."""
 
-from textwrap import dedent
-
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from api import filters
 from api.graph_resources import RESOURCES
 from api.legacy_graph_resources import RESOURCES as LEGACY_GRAPH
-from api.views import Resource
+from api.views import Legacy, Resource
 from spaceflight import models as m
 
 
@@ -100,14 +98,6 @@ class PayloadFlights(Resource):
     queryset = m.PayloadFlight.objects.all()
     filterset_class = filters.PayloadFlightFilter
     examples = {"filter": "payload=2"}
-
-
-class Legacy(Resource):
-    """2.0.0 and 2.2.0 share their resources; the version picks the shapes. Their pages show
-    LL2's docstrings of the time, the version in their examples."""
-
-    def describe(self):
-        return dedent(self.__class__.__doc__).strip().replace("{version}", self.request.version)
 
 
 class LegacyDockingEvents(Legacy):

@@ -1,6 +1,8 @@
 """The views: one generic read-only viewset that every resource configures (api/resources.py),
 the throttle status, and the JSON 404 of a path that names nothing."""
 
+from textwrap import dedent
+
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, views, viewsets
 from rest_framework.response import Response
@@ -89,6 +91,14 @@ class Resource(viewsets.ReadOnlyModelViewSet):
 
     def retrieve(self, request, *args, **kwargs):
         return self.answer(request, lambda live: self.render([self.get_object()], live)[0])
+
+
+class Legacy(Resource):
+    """2.0.0 and 2.2.0 share their resources; the version picks the shapes. Their pages show
+    LL2's docstrings of the time, the version in their examples."""
+
+    def describe(self):
+        return dedent(self.__class__.__doc__).strip().replace("{version}", self.request.version)
 
 
 class ThrottleStatusView(views.APIView):
