@@ -1,5 +1,5 @@
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from api import views
@@ -12,7 +12,7 @@ def common(version):
         path("api-throttle/", views.ThrottleStatusView.as_view(), name="api-throttle"),
         path(
             "schema/",
-            SpectacularAPIView.as_view(api_version=version, throttle_classes=[]),
+            views.SchemaView.as_view(api_version=version),
             name="schema",
         ),
         path(

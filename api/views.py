@@ -1,9 +1,15 @@
 """The views: one generic read-only viewset that every resource configures (api/resources.py),
-the throttle status, and the JSON 404 of a path that names nothing."""
+the throttle status, each version's OpenAPI schema, and the JSON 404 of a path that names
+nothing."""
 
+import hashlib
+import threading
 from textwrap import dedent
 
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response
 from drf_spectacular.utils import extend_schema
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework import exceptions, views, viewsets
 from rest_framework.response import Response
 
@@ -118,6 +124,42 @@ class ThrottleStatusView(views.APIView):
     @extend_schema(responses=APIThrottle)
     def get(self, request, *args, **kwargs):
         return Response(usage(request).as_ll2())
+
+
+class SchemaView(SpectacularAPIView):
+    """A version's OpenAPI schema. It changes only with the code, so it is generated once per
+    process and version, rendered once per format, and served from memory with an ETag.
+    Generating is serialised too: drf-spectacular's inspectors belong to the view classes
+    (one `ResourceSchema` each), so two generations at once would describe one endpoint with
+    another's view, or with none."""
+
+    throttle_classes = []
+    generating = threading.Lock()
+    rendered = {}
+
+    def _get_schema_response(self, request):
+        renderer = request.accepted_renderer
+        key = (self.api_version, renderer.media_type)
+        found = self.rendered.get(key)
+        if found is None:
+            with self.generating:
+                found = self.rendered.get(key)
+                if found is None:
+                    found = self.rendered[key] = self._render(request, renderer)
+        body, etag = found
+        response = get_conditional_response(request, etag=etag)
+        if response is None:
+            response = HttpResponse(body, content_type=renderer.media_type)
+            filename = self._get_filename(request, self.api_version)
+            response["Content-Disposition"] = f'inline; filename="{filename}"'
+        response["ETag"] = etag
+        return response
+
+    def _render(self, request, renderer):
+        generator = self.generator_class(urlconf=self.urlconf, api_version=self.api_version)
+        document = generator.get_schema(request=request, public=self.serve_public)
+        body = renderer.render(document, renderer_context={"request": request})
+        return body, f'"{hashlib.sha256(body).hexdigest()[:32]}"'
 
 
 class NotFoundView(views.APIView):

@@ -116,3 +116,16 @@ def test_swagger_ui_is_served_without_external_assets(api):
     html = response.content.decode()
     assert "/2.3.0/schema/" in html
     assert "cdn.jsdelivr.net" not in html
+
+
+def test_the_schema_is_served_from_memory_with_an_etag(api):
+    first = api.get("/2.3.0/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    again = api.get(
+        "/2.3.0/schema/",
+        HTTP_ACCEPT="application/vnd.oai.openapi+json",
+        HTTP_IF_NONE_MATCH=first["ETag"],
+    )
+    yaml = api.get("/2.3.0/schema/")
+    assert first.status_code == 200 and again.status_code == 304
+    assert yaml.status_code == 200 and yaml["ETag"] != first["ETag"]
+    assert yaml.content.startswith(b"openapi: 3.")

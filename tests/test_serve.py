@@ -92,3 +92,17 @@ def test_serve_refuses_without_a_secret_before_doing_anything(tmp_path):
     assert result.returncode != 0
     assert result.stderr.splitlines()[0].startswith("make serve: SECRET_KEY is not set.")
     assert not database.exists()
+
+
+def test_the_schema_under_concurrent_requests_is_always_the_same_bytes(sqlite_env):
+    """drf-spectacular's inspectors are shared by every view: generations must not overlap."""
+    sqlite_env["WEB_THREADS"] = "8"
+    with running(sqlite_env) as (base,):
+        urls = [f"{base}/{version}/schema/" for version in ("2.3.0", "2.2.0")] * 24
+        with concurrent.futures.ThreadPoolExecutor(8) as pool:
+            answers = list(pool.map(get, urls))
+    assert {status for status, _ in answers} == {200}
+    for version in ("2.3.0", "2.2.0"):
+        bodies = {body for url, (_, body) in zip(urls, answers, strict=True) if version in url}
+        assert len(bodies) == 1
+        assert f"/{version}/docking_event" in bodies.pop()
