@@ -28,7 +28,7 @@ run: install .env
 serve: install
 	$(BIN)/python -m config.serve --check
 	$(BIN)/python manage.py migrate --no-input
-	$(BIN)/python manage.py collectstatic --no-input -v0
+	$(BIN)/python manage.py collectstatic_once
 	$(BIN)/python manage.py load_bundled_data
 	HOST=$(HOST) PORT=$(PORT) $(BIN)/python -m config.serve
 
