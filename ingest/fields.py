@@ -1,7 +1,8 @@
 """What ingest reads of each LL2 object, derived from the models (spaceflight/models/).
 
-A model's columns are LL2's keys: a column's type says how to convert its JSON value, a
-foreign key is a nested object, a many-to-many field a nested list. Only what doesn't follow
+A model's columns are LL2's keys: a column's type says how to convert its JSON value (a
+CharField's text is one line and fits the column, a TextField's may hold lines), a foreign key
+is a nested object, a many-to-many field a nested list. Only what doesn't follow
 is listed here: keys LL2 names differently, a column LL2 writes in another format, columns
 that are ours alone, and nested lists of rows that point back at their parent.
 """
@@ -16,6 +17,7 @@ from django.db import models
 from django.utils.dateparse import parse_date, parse_datetime, parse_duration
 
 from spaceflight.statistics import STATISTICS
+from spaceflight.text import multi_line, one_line
 
 
 class InvalidObject(ValueError):
@@ -63,6 +65,32 @@ def to_text(value):
 
 def to_blank_text(value):
     return to_text(value) or ""
+
+
+def to_line(max_length, blank):
+    """The converter of a one-line column (CharField): the text on one line (spaceflight/
+    text.py), refused if longer than the column holds (which only PostgreSQL would check)."""
+
+    def convert(value):
+        text = to_blank_text(value) if blank else to_text(value)
+        if text is None:
+            return None
+        text = one_line(text)
+        if max_length is not None and len(text) > max_length:
+            raise ValueError(f"expected at most {max_length:,} characters, got {len(text):,}")
+        return text
+
+    return convert
+
+
+def to_lines(blank):
+    """The converter of a multi-line column (TextField): its line breaks kept."""
+
+    def convert(value):
+        text = to_blank_text(value) if blank else to_text(value)
+        return None if text is None else multi_line(text)
+
+    return convert
 
 
 def to_datetime(value):
@@ -178,10 +206,13 @@ def convert_by_type(column):
         return to_iso_duration
     if isinstance(column, models.JSONField):
         return to_list
-    if isinstance(column, models.CharField | models.TextField):
-        # null stays null where the column takes it, becomes "" where "" is the default, and
-        # is refused (by the database, with the path) where a value is required.
-        return to_blank_text if column.default == "" and not column.null else to_text
+    # null stays null where the column takes it, becomes "" where "" is the default, and is
+    # refused (by the database, with the path) where a value is required.
+    blank = column.default == "" and not column.null
+    if isinstance(column, models.CharField):  # URLField and SlugField included
+        return to_line(column.max_length, blank)
+    if isinstance(column, models.TextField):
+        return to_lines(blank)
     raise TypeError(f"no converter for {column!r}")
 
 

@@ -167,7 +167,12 @@ class Importer:
         column = BY_NATURAL_KEY.get(kind_name)
         if column is None or not isinstance(value, str):
             raise InvalidObject(path, f"expected an object, got {value!r}")
-        model = KINDS[kind_name].model
+        kind = KINDS[kind_name]
+        try:  # cleaned and checked as the column's own value would be
+            value = kind.scalars[column](value)
+        except ValueError as error:
+            raise InvalidObject(path, str(error)) from None
+        model = kind.model
         matches = model.objects.filter(**{column: value})
         existing = matches.filter(pk=current).first() or matches.order_by("-id").first()
         if existing:

@@ -1,10 +1,16 @@
 """A station's dockings and departures as feeds, one entry each: iCalendar (icalendar) and
 Atom (feedgen). Their times come from the data and from the data generation, never from the
-clock, so the same data gives the same bytes, and so the same ETag, in every process."""
+clock, so the same data gives the same bytes, and so the same ETag, in every process.
+
+Names are written on one line and without control characters (spaceflight/text.py), whatever
+is stored: icalendar refuses a line break in a name, lxml (under feedgen) a control character,
+and RFC 5545 allows none but tab."""
 
 from django.urls import reverse
 from feedgen.feed import FeedGenerator
 from icalendar import Calendar, Event
+
+from spaceflight.text import one_line
 
 TITLE = "Dockings at {}"
 
@@ -17,30 +23,33 @@ def moments(dockings):
     return sorted(items, key=lambda item: (item[0], item[2].id, item[1] == "departed"))
 
 
-def _entry(url, station, moment, what, docking):
+def _entry(url, station_name, moment, what, docking):
     """`(uid, summary, description, link)` of one docking or departure."""
     link = url(reverse("2.3.0:docking_events-detail", args=[docking.id]))
     where = "at" if what == "docked" else "from"
-    summary = f"{docking.vehicle} {what} {where} {station.name} ({docking.port.name})"
-    flight = f", flight {docking.flight}" if docking.flight else ""
+    vehicle, port = one_line(docking.vehicle), one_line(docking.port.name)
+    summary = f"{vehicle} {what} {where} {station_name} ({port})"
+    flight = f", flight {one_line(docking.flight)}" if docking.flight else ""
     description = (
-        f"{docking.vehicle} ({docking.kind_name.lower()}{flight}) {what} {where} "
-        f"{station.name}, port {docking.port.name}, on {moment:%Y-%m-%d at %H:%M} UTC."
+        f"{vehicle} ({docking.kind_name.lower()}{flight}) {what} {where} "
+        f"{station_name}, port {port}, on {moment:%Y-%m-%d at %H:%M} UTC."
     )
     return f"{link}#{what}", summary, description, link
 
 
-def calendar(url, station, dockings, changed_at):
-    """The iCalendar file: a VEVENT at each moment (DTSTAMP: the last write to the data)."""
+def calendar(url, station, entries, changed_at):
+    """The iCalendar file: a VEVENT at each of the `entries` (`moments()`, or some of them),
+    DTSTAMP the last write to the data."""
     feed_url = url(reverse("pages:station-ics", args=[station.pk]))
+    station_name = one_line(station.name)
     cal = Calendar.new(
         prodid="-//Docking events API//Station dockings//EN",
-        name=TITLE.format(station.name),
+        name=TITLE.format(station_name),
         uid=feed_url,
         url=url(reverse("pages:station", args=[station.pk])),
     )
-    for moment, what, docking in moments(dockings):
-        uid, summary, description, link = _entry(url, station, moment, what, docking)
+    for moment, what, docking in entries:
+        uid, summary, description, link = _entry(url, station_name, moment, what, docking)
         cal.add_component(
             Event.new(
                 uid=uid,
@@ -54,19 +63,21 @@ def calendar(url, station, dockings, changed_at):
     return cal.to_ical()
 
 
-def atom(url, station, dockings, changed_at):
-    """The Atom feed: an entry per moment, newest first; the feed is updated at the last write."""
+def atom(url, station, entries, changed_at):
+    """The Atom feed: an entry per moment of `entries`, newest first; the feed is updated at
+    the last write."""
     feed_url = url(reverse("pages:station-atom", args=[station.pk]))
+    station_name = one_line(station.name)
     feed = FeedGenerator()
     feed.id(feed_url)
-    feed.title(TITLE.format(station.name))
+    feed.title(TITLE.format(station_name))
     feed.author(name="Docking events API")
     feed.language("en")
     feed.updated(changed_at)
     feed.link(href=feed_url, rel="self")
     feed.link(href=url(reverse("pages:station", args=[station.pk])), rel="alternate")
-    for moment, what, docking in reversed(moments(dockings)):
-        uid, summary, description, link = _entry(url, station, moment, what, docking)
+    for moment, what, docking in reversed(entries):
+        uid, summary, description, link = _entry(url, station_name, moment, what, docking)
         entry = feed.add_entry(order="append")
         entry.id(uid)
         entry.title(summary)

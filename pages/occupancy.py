@@ -1,5 +1,7 @@
 """What the pages and feeds show of a station: its ports and its docking events, each with the
-names and the kind it is shown with. A fixed number of queries, whatever the number of events."""
+names and the kind it is shown with. A fixed number of queries, whatever the number of events.
+Names are shown on one line, without control characters, whatever is stored (imports clean
+them; the admin or a shell may not): the timeline is SVG, which XML allows no such character."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -7,6 +9,7 @@ from datetime import datetime
 from django.db.models import Q
 
 from spaceflight import models as m
+from spaceflight.text import one_line
 
 KINDS = {
     "crewed": "Crew vehicle",
@@ -73,21 +76,21 @@ def kind(event):
 
 def _vehicle(event):
     if event.flight_vehicle_chaser and event.flight_vehicle_chaser.spacecraft:
-        return event.flight_vehicle_chaser.spacecraft.name
+        return one_line(event.flight_vehicle_chaser.spacecraft.name)
     if event.payload_flight_chaser and event.payload_flight_chaser.payload:
-        return event.payload_flight_chaser.payload.name
+        return one_line(event.payload_flight_chaser.payload.name)
     if event.space_station_chaser:
-        return event.space_station_chaser.name
+        return one_line(event.space_station_chaser.name)
     return "Unknown vehicle"
 
 
 def _flight(event):
     flight = event.flight_vehicle_chaser or event.payload_flight_chaser
-    return flight.launch.name if flight and flight.launch else ""
+    return one_line(flight.launch.name) if flight and flight.launch else ""
 
 
 def _port(location):
-    return UNRECORDED if location is None else Port(location.id, location.name)
+    return UNRECORDED if location is None else Port(location.id, one_line(location.name))
 
 
 def dockings(*conditions, **lookups):
