@@ -5,7 +5,7 @@ while the database can't be reached."""
 import logging
 import sqlite3
 
-from django.core.exceptions import TooManyFieldsSent
+from django.core.exceptions import DisallowedHost, TooManyFieldsSent
 from django.db import InterfaceError, OperationalError
 from django.http import JsonResponse
 from django.middleware import common
@@ -36,14 +36,21 @@ class HealthCheck:
 
 
 class RequestGuard:
-    """400 for a query string Django refuses to parse (more than
-    DATA_UPLOAD_MAX_NUMBER_FIELDS parameters): production answers 400 already, but under
-    DEBUG DRF's error path fails on it with a 500. And 503 while the database is unavailable."""
+    """400 in JSON for a `Host` not in ALLOWED_HOSTS (Django answers it with its HTML page, and
+    under DEBUG with the debug page and a traceback) and for a query string Django refuses to
+    parse (more than DATA_UPLOAD_MAX_NUMBER_FIELDS parameters: under DEBUG DRF's error path
+    fails on it with a 500). And 503 while the database is unavailable."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        try:
+            request.get_host()
+        except DisallowedHost as error:
+            # Logged as Django logs it; the answer doesn't echo the host back.
+            logging.getLogger("django.security.DisallowedHost").warning(str(error))
+            return JsonResponse({"detail": "This server does not serve that host."}, status=400)
         try:
             request.GET  # noqa: B018 - parsed here, where a refusal can still be answered
         except TooManyFieldsSent as error:

@@ -3,6 +3,8 @@ import secrets
 
 from django.db import models
 
+from api.rates import validate_rate
+
 
 def digest(key):
     return hashlib.sha256(key.encode()).hexdigest()
@@ -15,7 +17,13 @@ class ApiKey(models.Model):
     name = models.CharField(max_length=100, unique=True)
     digest = models.CharField(max_length=64, unique=True, editable=False)
     prefix = models.CharField(max_length=8, editable=False)
-    rate = models.CharField(max_length=32, default="", blank=True, help_text="e.g. 1000/hour")
+    rate = models.CharField(
+        max_length=32,
+        default="",
+        blank=True,
+        validators=[validate_rate],
+        help_text="e.g. 1000/hour (or per second, minute, day); empty: THROTTLE_KEY_RATE",
+    )
     active = models.BooleanField(default=True)
     created = models.DateTimeField(auto_now_add=True)
 

@@ -23,17 +23,8 @@ from rest_framework import authentication, exceptions, throttling
 
 from api.degrade import redis_guard
 from api.models import ApiKey, digest
+from api.rates import parse_rate
 from api.responses import request_generation
-
-DURATIONS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
-
-
-def parse_rate(rate):
-    """`"15/hour"` → `(15, 3600)`; an empty rate means no limit."""
-    if not rate:
-        return None, None
-    count, period = rate.split("/")
-    return int(count), DURATIONS[period.strip()[0]]
 
 
 class ApiKeyAuthentication(authentication.BaseAuthentication):
@@ -44,14 +35,23 @@ class ApiKeyAuthentication(authentication.BaseAuthentication):
         if not parts or parts[0].lower() != self.keyword.lower().encode():
             return None
         if len(parts) != 2:
-            raise exceptions.AuthenticationFailed("Invalid token header.")
+            refuse(request, "Invalid token header.")
         api_key = known_keys.find(request, parts[1].decode(errors="replace"))
         if api_key is None:
-            raise exceptions.AuthenticationFailed("Invalid token.")
+            refuse(request, "Invalid token.")
         return (None, api_key)
 
     def authenticate_header(self, request):
         return self.keyword
+
+
+def refuse(request, detail):
+    """A refused key is counted as an anonymous request of its address (DRF's throttle never
+    sees it): guessing keys is no way around the anonymous limit, which answers 429."""
+    found = measure(anonymous(request), count=True)
+    if not found.allowed:
+        raise exceptions.Throttled(found.next_use_secs)
+    raise exceptions.AuthenticationFailed(detail)
 
 
 class KnownKeys:
@@ -102,16 +102,30 @@ class Usage:
         }
 
 
+def client_address(request):
+    """The caller's address, from X-Forwarded-For behind NUM_PROXIES proxies (DRF's rule): the
+    rate limits and the admin's login throttle (api/admin_login.py) read it alike. WSGI
+    doesn't promise REMOTE_ADDR: callers without one share a window."""
+    return throttling.BaseThrottle().get_ident(request) or "unknown"
+
+
+def anonymous(request):
+    return Usage(client_address(request), *parse_rate(settings.THROTTLE_ANON_RATE))
+
+
 def caller(request):
     """Who is calling and at which rate."""
-    if isinstance(request.auth, ApiKey):
-        key = request.auth
+    if not isinstance(request.auth, ApiKey):
+        return anonymous(request)
+    key = request.auth
+    try:
         limit, duration = parse_rate(key.rate or settings.THROTTLE_KEY_RATE)
-        return Usage(f"key:{key.prefix}", limit, duration)
-    # WSGI doesn't promise REMOTE_ADDR: callers without one share a window.
-    ident = throttling.BaseThrottle().get_ident(request) or "unknown"
-    limit, duration = parse_rate(settings.THROTTLE_ANON_RATE)
-    return Usage(ident, limit, duration)
+    except ValueError:
+        # Stored before rates were validated (or by a bulk update): the key's fault, not a 500.
+        raise exceptions.PermissionDenied(
+            f"This API key's rate {key.rate!r} is not a valid rate: ask the operator to correct it."
+        ) from None
+    return Usage(f"key:{key.prefix}", limit, duration)
 
 
 # KEYS[1]: the caller's hash {start, used}; ARGV: now, duration, limit, count (1 or 0).
@@ -132,9 +146,13 @@ return {h[1], used}
 
 
 @cache
+def counters_redis(url):
+    return redis.Redis.from_url(url, socket_timeout=0.5, socket_connect_timeout=0.5)
+
+
+@cache
 def _redis_script(url):
-    client = redis.Redis.from_url(url, socket_timeout=0.5, socket_connect_timeout=0.5)
-    return client.register_script(COUNT_IN_REDIS)
+    return counters_redis(url).register_script(COUNT_IN_REDIS)
 
 
 def count_in_redis(ident, limit, duration, now, count):
@@ -202,7 +220,10 @@ def count_in_file(ident, limit, duration, now, count):
 
 def usage(request, count=False):
     """The caller's use of its current window; with `count`, this request is counted."""
-    found = caller(request)
+    return measure(caller(request), count)
+
+
+def measure(found, count):
     if found.limit is None:
         return found
     now = time.time()

@@ -18,13 +18,14 @@ from granian.constants import Interfaces
 
 
 def check():
-    """Outside DEBUG, no default secret: said before anything is migrated or loaded."""
+    """Outside DEBUG, a secret of this server's own, and rates the throttle can read (the
+    settings refuse bad ones): said before anything is migrated or loaded."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     import django
     from django.core.exceptions import ImproperlyConfigured
 
     django.setup()
-    from config.settings import require_production_secret
+    from config.startup import require_production_secret
 
     try:
         require_production_secret()

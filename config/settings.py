@@ -1,15 +1,21 @@
 """Settings come from the environment, and from `.env` beside manage.py for what the
 environment doesn't set (see .env.example); the defaults run a local SQLite server."""
 
+import hashlib
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 from environs import Env
 
+from config.startup import (  # noqa: F401 - config/wsgi.py imports require_production_secret here
+    DEVELOPMENT_SECRET_KEY,
+    refuse_bad_rates,
+    require_production_secret,
+)
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-DEVELOPMENT_SECRET_KEY = "insecure-development-key-do-not-use-in-production"
 
 # The server, manage.py commands (the README's cron line for sync_ll2) and the tests read the
 # same file, so they use the same database. Variables already set win over the file.
@@ -20,18 +26,6 @@ DEBUG = env.bool("DEBUG", False)
 SECRET_KEY = env.str("SECRET_KEY", "") or DEVELOPMENT_SECRET_KEY
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", [])
-
-
-def require_production_secret():
-    """Called where a server starts (config/wsgi.py): outside DEBUG, no default secret."""
-    from django.conf import settings
-
-    if not settings.DEBUG and settings.SECRET_KEY == DEVELOPMENT_SECRET_KEY:
-        raise ImproperlyConfigured(
-            "SECRET_KEY is not set. Outside DEBUG the server refuses to start with the "
-            "development key: set SECRET_KEY to a long random string (see .env.example), "
-            "or set DEBUG=1 for local development."
-        )
 
 
 INSTALLED_APPS = [
@@ -50,6 +44,7 @@ INSTALLED_APPS = [
     "api",
     "ingest",
     "pages",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -66,7 +61,23 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
+
+# The admin's login throttle (django-axes): an address with this many failed logins in a row is
+# refused, right password or not, until it has tried nothing for the cool-off (or
+# `manage.py axes_reset_ip ADDRESS`). By address only: a lockout by user name would let anyone
+# lock the curator out.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_CLIENT_IP_CALLABLE = "api.admin_login.login_address"
+AXES_FAILURE_LIMIT = env.int("ADMIN_LOGIN_FAILURES", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("ADMIN_LOGIN_COOLOFF_MINUTES", 15))
+AXES_RESET_ON_SUCCESS = True
+AXES_COOLOFF_MESSAGE = "Too many failed logins from your address: try again later."
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -103,19 +114,23 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Redis in production: throttle counters and cached responses shared by every app process and
-# host. Short timeouts: when Redis fails, requests are answered without it (api/degrade.py).
+# Redis in production, two servers: REDIS_URL holds the rate-limit counters (persistent, never
+# evicted), CACHE_REDIS_URL the responses every process shares (no persistence, a memory limit
+# with eviction): a flood of cached responses can't evict a counter or fill the counters' disk.
+# Without CACHE_REDIS_URL each process caches in its own memory only. Short timeouts: when
+# either fails, requests are answered without it (api/degrade.py).
 REDIS_URL = env.str("REDIS_URL", "")
+CACHE_REDIS_URL = env.str("CACHE_REDIS_URL", "")
 CACHE_KEY_PREFIX = env.str("CACHE_KEY_PREFIX", "docking")
 CACHES = {
     "default": (
         {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": CACHE_REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
             "OPTIONS": {"socket_timeout": 0.5, "socket_connect_timeout": 0.5},
         }
-        if REDIS_URL
+        if CACHE_REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
@@ -127,9 +142,17 @@ RESPONSE_CACHE = env.bool("RESPONSE_CACHE", True)
 RESPONSE_CACHE_SECONDS = env.int("RESPONSE_CACHE_SECONDS", 3600)
 RESPONSE_MEMORY_BYTES = env.int("RESPONSE_MEMORY_BYTES", 64 * 1024 * 1024)
 
+
+def counter_file(database):
+    """The default counter file of a database: counters belong to one deployment, so two
+    servers started from one checkout on different databases don't share their windows."""
+    where = "|".join(str(database.get(part, "")) for part in ("ENGINE", "HOST", "PORT", "NAME"))
+    return BASE_DIR / f"throttle-counters-{hashlib.sha256(where.encode()).hexdigest()[:12]}.sqlite3"
+
+
 # Rate-limit counters without Redis, or while it is down: a SQLite file every process of this
 # host shares (api/throttling.py).
-THROTTLE_COUNTER_FILE = env.path("THROTTLE_COUNTER_FILE", BASE_DIR / "throttle-counters.sqlite3")
+THROTTLE_COUNTER_FILE = env.path("THROTTLE_COUNTER_FILE", counter_file(DATABASES["default"]))
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
@@ -156,9 +179,13 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", 0)
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env.bool("SECURE_COOKIES", False)
-if env.bool("BEHIND_TLS_PROXY", False):
+# Browsers send secure cookies back over HTTPS only: over plain HTTP (`make serve` without a TLS
+# proxy) the admin's login would fail with them, so they follow TLS unless SECURE_COOKIES says.
+BEHIND_TLS_PROXY = env.bool("BEHIND_TLS_PROXY", False)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env.bool("SECURE_COOKIES", BEHIND_TLS_PROXY)
+if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
 
 REST_FRAMEWORK = {
     "DEFAULT_VERSIONING_CLASS": "rest_framework.versioning.NamespaceVersioning",
@@ -187,6 +214,20 @@ REST_FRAMEWORK = {
 # LL2's free tier: 15 requests an hour for an anonymous address; API keys carry their own rate.
 THROTTLE_ANON_RATE = env.str("THROTTLE_ANON_RATE", "15/hour")
 THROTTLE_KEY_RATE = env.str("THROTTLE_KEY_RATE", "1000/hour")
+# Pages and feeds, per address, in windows of their own (pages/limits.py): a person browsing,
+# and calendar services and feed readers polling from shared addresses (a 304 is not counted).
+THROTTLE_PAGE_RATE = env.str("THROTTLE_PAGE_RATE", "600/hour")
+THROTTLE_FEED_RATE = env.str("THROTTLE_FEED_RATE", "3600/hour")
+refuse_bad_rates(
+    THROTTLE_ANON_RATE=THROTTLE_ANON_RATE,
+    THROTTLE_KEY_RATE=THROTTLE_KEY_RATE,
+    THROTTLE_PAGE_RATE=THROTTLE_PAGE_RATE,
+    THROTTLE_FEED_RATE=THROTTLE_FEED_RATE,
+)
+# Cold builds of pages and feeds at once per process (more wait, up to PAGE_BUILD_WAIT
+# seconds, then 503): a flood of different pages leaves the other threads to the API.
+PAGE_BUILDS = env.int("PAGE_BUILDS", 1)
+PAGE_BUILD_WAIT = env.float("PAGE_BUILD_WAIT", 10.0)
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Docking events API (Launch Library 2 compatible)",

@@ -9,6 +9,8 @@ from config.settings import STORAGES
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 THROTTLE_ANON_RATE = ""
 THROTTLE_KEY_RATE = ""
+THROTTLE_PAGE_RATE = ""
+THROTTLE_FEED_RATE = ""
 # No collectstatic before tests: serve the apps' static files unhashed, from the apps.
 STORAGES = {
     **STORAGES,

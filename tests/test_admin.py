@@ -5,6 +5,7 @@ from django.apps import apps
 from django.contrib.auth.models import User
 from django.urls import reverse
 
+from api.models import ApiKey
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -67,3 +68,27 @@ def test_an_admin_edit_shows_in_the_api_at_once(curator, api):
 
     body = api.get(f"/2.3.0/docking_events/{event.pk}/").json()
     assert body["docking_location"]["name"] == "Harmony zenith"
+
+
+@pytest.mark.parametrize("rate", ["abc", "10/x", "1e3/hour", "-1/hour", "0/hour", "15/ hour"])
+def test_the_admin_refuses_a_rate_the_throttle_cannot_read(curator, rate):
+    key, _ = ApiKey.issue("mirror", "100/hour")
+    url = f"/admin/api/apikey/{key.pk}/change/"
+
+    response = curator.post(url, {"name": "mirror", "rate": rate, "active": "on"})
+
+    assert response.status_code == 200
+    assert "not a rate like 1000/hour" in str(response.context["adminform"].form.errors["rate"])
+    key.refresh_from_db()
+    assert key.rate == "100/hour"
+
+
+@pytest.mark.parametrize("rate", ["2/second", "60/min", "5000/hour", "1/d", ""])
+def test_the_admin_saves_a_valid_rate(curator, rate):
+    key, _ = ApiKey.issue("mirror", "100/hour")
+    response = curator.post(
+        f"/admin/api/apikey/{key.pk}/change/", {"name": "mirror", "rate": rate, "active": "on"}
+    )
+    assert response.status_code == 302
+    key.refresh_from_db()
+    assert key.rate == rate

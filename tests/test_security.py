@@ -11,6 +11,7 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).parent.parent
+SECRET = "Kq3vZ8-w1xT7_pLm4Rj9sN2bYc6HdE0f"  # 32 characters, all distinct
 
 
 def test_api_is_open_to_any_origin_for_get(api):
@@ -68,7 +69,7 @@ def test_server_refuses_to_start_without_a_secret_key():
 
 
 def test_server_starts_with_a_secret_key_or_in_debug():
-    assert start_wsgi(SECRET_KEY="x" * 50).returncode == 0
+    assert start_wsgi(SECRET_KEY=SECRET).returncode == 0
     assert start_wsgi(DEBUG="1").returncode == 0
 
 
@@ -77,7 +78,7 @@ def test_settings_are_read_from_the_env_file(tmp_path):
     server and cron jobs start with the same settings; the environment still wins."""
     env_file = tmp_path / ".env"
     database = tmp_path / "from-env-file.sqlite3"
-    env_file.write_text(f"SECRET_KEY={'k' * 50}\nDATABASE_URL=sqlite:///{database}\n")
+    env_file.write_text(f"SECRET_KEY={SECRET}\nDATABASE_URL=sqlite:///{database}\n")
     show = "from django.conf import settings; print(settings.DATABASES['default']['NAME'])"
     result = subprocess.run(
         [sys.executable, "-c", f"import config.wsgi; {show}"],
@@ -97,3 +98,15 @@ def test_settings_are_read_from_the_env_file(tmp_path):
         text=True,
     )
     assert result.stdout.strip() == "/tmp/other.sqlite3"
+
+
+@pytest.mark.parametrize("debug", [False, True])
+@pytest.mark.parametrize("path", ["/2.3.0/docking_events/", "/admin/login/", "/", "/nowhere"])
+def test_a_host_not_served_is_a_json_400_never_the_debug_page(api, settings, debug, path):
+    settings.DEBUG = debug
+    settings.ALLOWED_HOSTS = ["docking.example.org"]
+    response = api.get(path, HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"detail": "This server does not serve that host."}
+    assert api.get(path, HTTP_HOST="docking.example.org").status_code != 400

@@ -1,5 +1,6 @@
 """LL2's rate limits: 15 anonymous requests an hour per address, API keys with their own rate."""
 
+import uuid
 from io import StringIO
 
 import pytest
@@ -22,7 +23,8 @@ def ll2_rates(settings, tmp_path):
     settings.THROTTLE_ANON_RATE = "15/hour"
     settings.THROTTLE_KEY_RATE = "1000/hour"
     settings.THROTTLE_COUNTER_FILE = tmp_path / "counters.sqlite3"
-    settings.CACHE_KEY_PREFIX = f"test-{tmp_path.name}"
+    # Redis counters outlive a run (and cache.clear() doesn't reach REDIS_URL's server).
+    settings.CACHE_KEY_PREFIX = f"test-{uuid.uuid4().hex}"
     yield
     cache.clear()
 
@@ -176,3 +178,56 @@ def test_create_api_key_refuses_bad_input():
         create_key("taken")
     with pytest.raises(CommandError, match="not a rate"):
         create_key("other", "--rate", "lots")
+
+
+def test_refused_keys_count_against_the_address(api):
+    """Guessing keys is no way around the anonymous limit: each 401 is counted."""
+    bad = {"HTTP_AUTHORIZATION": "Token guess"}
+    assert [api.get(URL, **bad).status_code for _ in range(15)] == [401] * 15
+    response = api.get(URL, **bad)
+    assert response.status_code == 429
+    assert 3590 <= int(response["Retry-After"]) <= 3600
+    assert api.get(URL, HTTP_AUTHORIZATION="Token").status_code == 429
+    assert api.get(URL).status_code == 429
+    assert api.get(URL, REMOTE_ADDR="10.0.0.2", **bad).status_code == 401
+
+
+def test_past_the_anonymous_limit_a_bad_key_is_a_429(api):
+    for _ in range(15):
+        api.get(URL)
+    assert api.get(URL, HTTP_AUTHORIZATION="Token guess").status_code == 429
+    assert api.get(URL, HTTP_AUTHORIZATION=f"Token {create_key('good')}").status_code == 200
+
+
+@pytest.mark.parametrize("rate", ["abc", "10/x", "1e3/hour", "-1/hour", "0/hour"])
+def test_a_key_stored_with_a_bad_rate_is_told_so_not_a_500(api, rate):
+    key = create_key("stored-before-validation")
+    ApiKey.objects.filter(name="stored-before-validation").update(rate=rate)
+    data_changed()  # as the admin's save would
+    headers = {"HTTP_AUTHORIZATION": f"Token {key}"}
+    for path in (URL, "/2.3.0/api-throttle/"):
+        response = api.get(path, **headers)
+        assert response.status_code == 403
+        assert response.json() == {
+            "detail": f"This API key's rate {rate!r} is not a valid rate: ask the operator "
+            "to correct it."
+        }
+
+
+@pytest.mark.parametrize("rate", ["abc", "10/x", "1e3/hour", "-1/hour", "0/hour", "15/hr"])
+def test_create_api_key_refuses_a_bad_rate(rate):
+    with pytest.raises(CommandError, match="not a rate"):
+        create_key("other", f"--rate={rate}")
+    assert not ApiKey.objects.exists()
+
+
+def test_each_database_has_counters_of_its_own():
+    """Two servers from one checkout on two databases don't share their windows."""
+    from config.settings import counter_file
+
+    first = counter_file({"ENGINE": "django.db.backends.sqlite3", "NAME": "/srv/a.sqlite3"})
+    again = counter_file({"ENGINE": "django.db.backends.sqlite3", "NAME": "/srv/a.sqlite3"})
+    other = counter_file({"ENGINE": "django.db.backends.sqlite3", "NAME": "/srv/b.sqlite3"})
+    mirror = counter_file({"ENGINE": "django.db.backends.postgresql", "NAME": "a", "PORT": 5433})
+    assert first == again and len({first, other, mirror}) == 3
+    assert first.name.startswith("throttle-counters-")
