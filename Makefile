@@ -39,9 +39,10 @@ test: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
 
-# Benchmark (needs root for apt): see README, Performance. Writes bench/results.md.
+# Benchmark (needs root for apt): see README, Performance. Writes bench/results.md and pages.md.
 bench: install
 	$(BIN)/python -m tools.bench
+	$(BIN)/python -m tools.bench_pages
 
 lint: install
 	$(BIN)/ruff check --fix .

@@ -1,14 +1,15 @@
 """The response store: rendered bodies kept by key, in this process's memory and, with Redis,
-shared between processes and hosts. Keys carry the data generation (api/responses.py), so
-an entry is never read after a write. Redis is a speed-up, not a dependency: when it fails,
-the store is simply empty (api/degrade.py)."""
+shared between processes and hosts (`CACHE_REDIS_URL`, a server of its own: config/settings.py).
+Keys carry the data generation (api/responses.py), so an entry is never read after a write.
+Redis is a speed-up, not a dependency: when it fails, the store is simply empty
+(api/degrade.py)."""
 
 from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import caches
 
-from api.degrade import redis_guard
+from api.degrade import cache_guard
 
 
 class Recent:
@@ -40,8 +41,8 @@ recent = Recent(budget=settings.RESPONSE_MEMORY_BYTES)
 def get(key):
     """The body stored under `key`, or None."""
     template = recent.get(key)
-    if template is None and settings.REDIS_URL:
-        template = redis_guard.call(lambda: caches["default"].get(key), lambda: None)
+    if template is None and settings.CACHE_REDIS_URL:
+        template = cache_guard.call(lambda: caches["default"].get(key), lambda: None)
         if template is not None:
             recent.put(key, template)
     return template
@@ -49,6 +50,6 @@ def get(key):
 
 def put(key, template):
     recent.put(key, template)
-    if settings.REDIS_URL:
+    if settings.CACHE_REDIS_URL:
         timeout = settings.RESPONSE_CACHE_SECONDS
-        redis_guard.call(lambda: caches["default"].set(key, template, timeout), lambda: None)
+        cache_guard.call(lambda: caches["default"].set(key, template, timeout), lambda: None)

@@ -43,4 +43,5 @@ class Guard:
             return fallback()
 
 
-redis_guard = Guard("Redis")
+redis_guard = Guard("Redis (rate-limit counters)")
+cache_guard = Guard("Redis (response cache)")

@@ -1,6 +1,6 @@
 """`/health/`: can this process serve? For load balancers (api/middleware.py routes it).
 
-200 while the database answers, with `"status": "ok"`, or `"degraded"` while Redis is down
+200 while the database answers, with `"status": "ok"`, or `"degraded"` while a Redis is down
 (responses are then built without it, api/degrade.py); 503 when the database doesn't answer.
 Errors are logged, never shown.
 """
@@ -13,7 +13,8 @@ from django.db import connection
 from django.http import JsonResponse
 from redis.exceptions import RedisError
 
-from api.degrade import redis_guard
+from api.degrade import cache_guard, redis_guard
+from api.throttling import counters_redis
 
 log = logging.getLogger("api")
 
@@ -23,11 +24,16 @@ def check_database():
         cursor.execute("SELECT 1")
 
 
-def check_redis():
+def check_cache():
     cache = caches["default"]
     cache.set("health", "ok", timeout=10)
     if cache.get("health") != "ok":
         raise RedisError("Redis did not return what was written")
+    return "ok"
+
+
+def check_counters():
+    counters_redis(settings.REDIS_URL).ping()
     return "ok"
 
 
@@ -42,10 +48,12 @@ def database_status():
 
 def health(request):
     report = {"database": database_status()}
+    # A failure here also tells the rest of the process to do without that Redis for a while.
     if settings.REDIS_URL:
-        # A failure here also tells the rest of the process to do without Redis for a while.
-        report["cache"] = redis_guard.call(check_redis, lambda: "unavailable")
+        report["counters"] = redis_guard.call(check_counters, lambda: "unavailable")
+    if settings.CACHE_REDIS_URL:
+        report["cache"] = cache_guard.call(check_cache, lambda: "unavailable")
     healthy = report["database"] == "ok"
-    degraded = settings.REDIS_URL and report["cache"] != "ok"
+    degraded = any(report.get(name, "ok") != "ok" for name in ("counters", "cache"))
     report["status"] = "unavailable" if not healthy else "degraded" if degraded else "ok"
     return JsonResponse(report, status=200 if healthy else 503)

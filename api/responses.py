@@ -18,11 +18,20 @@ Bodies are sent compressed where the client accepts it (api/encoding.py), each c
 
 The bodies are kept by api/cache.py; a warm response costs one small read of the token from
 the database, shared with the API key lookup (api/throttling.py).
+
+A cold build is made once per key and process: requests for the same key that arrive during
+it wait for it and take its body (`Builds`). Pages and feeds also cap how many of their cold
+builds run at once in a process, so that a flood of different pages leaves the API's threads
+free; a request that would wait longer than `wait` seconds for a slot is answered 503.
 """
 
 import contextlib
+import threading
 import time
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as WaitedTooLong
 from datetime import UTC, datetime
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -58,31 +67,94 @@ def request_generation(request):
     return http._generation
 
 
-def _key(token, request, period):
+class Busy(Exception):
+    """No slot for a cold build came free in time: answer 503, try again in a few seconds."""
+
+
+class Builds:
+    """The cold builds running in this process: one per key, and at most `limit` at once
+    (None: no cap), each waiting at most `wait` seconds for a slot or for another's build."""
+
+    def __init__(self, limit=None, wait=10.0):
+        self.slots = None if limit is None else threading.BoundedSemaphore(limit)
+        self.wait = wait
+        self.lock = threading.Lock()
+        self.running = {}
+
+    def run(self, key, make):
+        with self.lock:
+            flight = self.running.get(key)
+            leading = flight is None
+            if leading:
+                flight = self.running[key] = Future()
+        if not leading:
+            try:
+                return flight.result(timeout=self.wait)
+            except WaitedTooLong:
+                raise Busy() from None
+        try:
+            if self.slots is not None and not self.slots.acquire(timeout=self.wait):
+                raise Busy()
+            try:
+                flight.set_result(make())
+            finally:
+                if self.slots is not None:
+                    self.slots.release()
+        except BaseException as error:
+            flight.set_exception(error)
+            raise
+        finally:
+            with self.lock:
+                del self.running[key]
+        return flight.result()
+
+
+api_builds = Builds()
+
+
+def _key(token, request, period, variant):
     """The cache key: the data generation, the URL, and for a body drawn at a moment (a page's
-    "now"), the period of `period` seconds it was drawn in."""
-    key = f"response:{token}:{request.build_absolute_uri()}"
+    "now"), the period of `period` seconds it was drawn in. A page or feed gives its `variant`,
+    the parameters it read, normalised: any other parameter leaves the key as it is. The API's
+    key is the whole URL, as its pages' `next` and `previous` links carry every parameter."""
+    if variant is None:
+        url = request.build_absolute_uri()
+    else:
+        read = sorted((name, str(value)) for name, value in variant.items() if value is not None)
+        url = request.build_absolute_uri(request.path) + (f"?{urlencode(read)}" if read else "")
+    key = f"response:{token}:{url}"
     return key if period is None else f"{key}:{int(time.time() // period)}"
 
 
-def respond(request, build, content_type="application/json", period=None):
+def respond(
+    request, build, content_type="application/json", period=None, variant=None, builds=api_builds
+):
     """The response to a GET, from the cache when it can be; `build(live)` gives the data
     (rendered as JSON, with live durations as markers when `live` is true), or the body's bytes
     already rendered (a page). A body that shows the moment it was made is made again every
-    `period` seconds, besides after every write."""
+    `period` seconds, besides after every write. `variant` and `builds`: see above."""
     template = None
+    key = None
     if settings.RESPONSE_CACHE:
         token, changed_at = request_generation(request)
-        key = _key(token, request, period)
+        key = _key(token, request, period, variant)
         template = cache.get(key)
     if template is None:
-        with snapshot():
-            token, changed_at = generation()
-            built = build(live=True)
-            template = Template(built) if isinstance(built, bytes) else body(built)
-        key = _key(token, request, period)
-        if settings.RESPONSE_CACHE:
-            cache.put(key, template)
+
+        def make():
+            with snapshot():
+                token, changed_at = generation()
+                built = build(live=True)
+                made = Template(built) if isinstance(built, bytes) else body(built)
+            key = _key(token, request, period, variant)
+            if settings.RESPONSE_CACHE:
+                cache.put(key, made)
+            return made, key, changed_at
+
+        if key is None:
+            template, key, changed_at = make()
+        else:
+            template, key, changed_at = builds.run(key, make)
     if period is not None:
         drawn = datetime.fromtimestamp(time.time() // period * period, tz=UTC)
         changed_at = max(changed_at, drawn)

@@ -1,14 +1,18 @@
 """Pages for people: the stations and what is docked at each now, a station's ports and their
 occupancy over time, its feeds, and the README. Made on the server and served through the API's
 never-stale response cache (api/responses.py: ETag, Last-Modified, 304 and compression), with
-every asset from our own static files; the Content-Security-Policy holds pages to our host."""
+every asset from our own static files; the Content-Security-Policy holds pages to our host.
 
-from datetime import UTC, datetime, timedelta
+Each page and feed is cached by the parameters it reads, normalised (any other is ignored),
+does work bounded whatever a station's history (pages/ranges.py), builds at most
+`PAGE_BUILDS` cold at once per process, and counts against its address's page or feed limit
+(pages/limits.py)."""
+
+from datetime import timedelta
 from functools import cache
 
 import markdown
 from django.conf import settings
-from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -17,11 +21,13 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 from markdown.extensions.tables import TableExtension
 
-from api.responses import respond
-from pages import feeds, occupancy
+from api.responses import Builds, Busy, respond
+from pages import feeds, occupancy, ranges
+from pages.limits import limited
 from pages.timeline import timeline
 from spaceflight import models as m
 from spaceflight.changes import generation
+from spaceflight.text import one_line
 
 HTML = "text/html; charset=utf-8"
 CALENDAR = "text/calendar; charset=utf-8"
@@ -30,18 +36,33 @@ CSP = (
     "default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; "
     "object-src 'none'"
 )
-# From the first satellite to far enough ahead; the range must fit a datetime either way.
-FIRST_YEAR, LAST_YEAR = 1957, 2200
 DOCS = settings.BASE_DIR / "docs"
 # Pages draw "now" (the timeline's line and open bars, durations so far): drawn again at least
 # this often (seconds), besides after every write; feeds hold no "now" and wait for a write.
 NOW_PERIOD = 60
+builds = Builds(limit=settings.PAGE_BUILDS, wait=settings.PAGE_BUILD_WAIT)
 
 
-def read_only(view):
+def _refused(seconds):
+    response = _error(
+        429,
+        "Too many requests",
+        f"Your address has asked for too many pages: try again in {seconds} seconds.",
+        "/",
+    )
+    response["Retry-After"] = str(seconds)
+    return response
+
+
+def read_only(view, kind="page"):
     """GET and HEAD only, any other method a 405 as in the API: nothing here writes, so there
-    is nothing for a CSRF check (which would answer 403 first) to protect."""
-    return csrf_exempt(require_safe(view))
+    is nothing for a CSRF check (which would answer 403 first) to protect. Within the page or
+    feed limit of the caller's address."""
+    return csrf_exempt(require_safe(limited(kind, _refused)(view)))
+
+
+def read_only_feed(view):
+    return read_only(view, kind="feed")
 
 
 @read_only
@@ -54,13 +75,13 @@ def home(request):
         ]
         return _render("pages/home.html", {"stations": stations})
 
-    return _page(respond(request, build, HTML, period=NOW_PERIOD))
+    return _page(_respond(request, build, HTML, period=NOW_PERIOD))
 
 
 @read_only
 def station(request, pk):
     try:
-        first, last = _years(request.GET)
+        first, last = ranges.years(request.GET)
     except ValueError as error:
         return _error(400, "Not a range of years", str(error), reverse("pages:station", args=[pk]))
 
@@ -68,18 +89,24 @@ def station(request, pk):
         the_station = m.SpaceStation.objects.get(pk=pk)
         ports = occupancy.ports(the_station)
         now = timezone.now()
-        in_view = occupancy.dockings(
-            *_overlapping(first, last, now), space_station_target=the_station
-        )
         docked = occupancy.dockings(space_station_target=the_station, departure__isnull=True)
-        span = _span(in_view, first, last, now)
+        life = ranges.life(the_station, now if docked else None)
+        shown = (first, last) if first or last else ranges.recent(life)
+        in_view = occupancy.dockings(
+            *ranges.overlapping(*shown, now), space_station_target=the_station
+        )
+        span = ranges.span(in_view, *shown, now)
         context = {
             "station": the_station,
-            "zoomed": first is not None or last is not None,
+            "life": life,
+            "whole_life": life is None or shown in (life, (None, None)),
+            "zoomed": shown != (None, None),
+            "asked": first is not None or last is not None,
+            "recent_years": ranges.RECENT_YEARS,
             "span": span,
             "years": span and (span[0].year, (span[1] - timedelta(microseconds=1)).year),
-            "first_year": FIRST_YEAR,
-            "last_year": LAST_YEAR,
+            "first_year": ranges.FIRST_YEAR,
+            "last_year": ranges.LAST_YEAR,
             "dockings": in_view,
             "rows": _docked_rows(ports, docked, now),
             "docked_count": len(docked),
@@ -88,7 +115,7 @@ def station(request, pk):
         }
         if span and (ports or in_view):
             context["timeline"] = timeline(
-                title=f"Occupancy of the ports of {the_station.name}, "
+                title=f"Occupancy of the ports of {one_line(the_station.name)}, "
                 f"{span[0]:%Y-%m-%d} to {span[1]:%Y-%m-%d}",
                 ports=ports,
                 dockings=in_view,
@@ -99,22 +126,23 @@ def station(request, pk):
             )
         return _render("pages/station.html", context)
 
-    return _page(_unless_unknown(request, build, HTML, period=NOW_PERIOD))
+    variant = {"from": first, "to": last}
+    return _page(_unless_unknown(request, build, HTML, period=NOW_PERIOD, variant=variant))
 
 
-@read_only
+@read_only_feed
 def station_ics(request, pk):
-    return _unless_unknown(request, _feed(request, pk, feeds.calendar), CALENDAR)
+    return _feed(request, pk, feeds.calendar, CALENDAR)
 
 
-@read_only
+@read_only_feed
 def station_atom(request, pk):
-    return _unless_unknown(request, _feed(request, pk, feeds.atom), ATOM)
+    return _feed(request, pk, feeds.atom, ATOM)
 
 
 @read_only
 def docs(request):
-    return _page(respond(request, lambda live: _readme(), HTML))
+    return _page(_respond(request, lambda live: _readme(), HTML))
 
 
 @read_only
@@ -136,68 +164,20 @@ def _readme():
     return _render("pages/docs.html", {"body": body})
 
 
-def _feed(request, pk, make):
+def _feed(request, pk, make, content_type):
+    """A feed of the station's newest entries, or with `?from=&to=` of those years."""
+    try:
+        first, last = ranges.years(request.GET)
+    except ValueError as error:
+        return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
+
     def build(live):
         the_station = m.SpaceStation.objects.get(pk=pk)
-        dockings = occupancy.dockings(space_station_target=the_station)
-        return make(request.build_absolute_uri, the_station, dockings, generation()[1])
+        entries = ranges.entries(the_station, first, last)
+        return make(request.build_absolute_uri, the_station, entries, generation()[1])
 
-    return build
-
-
-def _years(query):
-    """`(first, last)` years of `?from=&to=` (either may be None), or ValueError saying why."""
-    years = {}
-    for name in ("from", "to"):
-        value = query.get(name, "").strip()
-        if not value:
-            years[name] = None
-            continue
-        if not value.isascii() or not value.isdigit():
-            raise ValueError(f"{name} must be a year, like 1978, not {value[:20]!r}.")
-        if not FIRST_YEAR <= int(value) <= LAST_YEAR:
-            raise ValueError(f"{name} must be a year from {FIRST_YEAR} to {LAST_YEAR}.")
-        years[name] = int(value)
-    if years["from"] and years["to"] and years["from"] > years["to"]:
-        raise ValueError(f"from ({years['from']}) is after to ({years['to']}).")
-    return years["from"], years["to"]
-
-
-def _january(year):
-    return datetime(year, 1, 1, tzinfo=UTC)
-
-
-def _overlapping(first, last, now):
-    """Conditions on events for the dockings that overlap the years first to last (one still
-    docked is docked up to now)."""
-    conditions = []
-    if first is not None:
-        start = _january(first)
-        docked_then = Q(departure__gte=start)
-        if start <= now:
-            docked_then |= Q(departure__isnull=True)
-        conditions.append(docked_then)
-    if last is not None:
-        conditions.append(Q(docking__lt=_january(last + 1)))
-    return conditions
-
-
-def _span(dockings, first, last, now):
-    """`(start, end)` of the timeline: the years asked for, and where a bound is not given,
-    the dockings' span in whole months (up to now for those still docked); a year from the
-    other bound when there are none; None without either."""
-    start = _january(first) if first is not None else None
-    end = _january(last + 1) if last is not None else None
-    if dockings:
-        if start is None:
-            earliest = dockings[0].docking
-            start = datetime(earliest.year, earliest.month, 1, tzinfo=UTC)
-        if end is None:
-            latest = max(max(d.docking, d.departure or now) for d in dockings)
-            end = datetime(latest.year + latest.month // 12, latest.month % 12 + 1, 1, tzinfo=UTC)
-    if start is None and end is None:
-        return None
-    return (start or _january(end.year - 1), end or _january(start.year + 1))
+    variant = {"from": first, "to": last}
+    return _unless_unknown(request, build, content_type, variant=variant)
 
 
 def _docked_rows(ports, docked, now):
@@ -223,9 +203,19 @@ def _duration(delta):
     }
 
 
-def _unless_unknown(request, build, content_type, period=None):
+def _respond(request, build, content_type, period=None, variant=None):
+    """Through the response cache, keyed by what the page reads (no parameter unless said)."""
     try:
-        return respond(request, build, content_type, period=period)
+        return respond(request, build, content_type, period, variant=variant or {}, builds=builds)
+    except Busy:
+        response = _error(503, "Busy", "Too many pages are being made: try again soon.", "/")
+        response["Retry-After"] = "5"
+        return response
+
+
+def _unless_unknown(request, build, content_type, period=None, variant=None):
+    try:
+        return _respond(request, build, content_type, period=period, variant=variant)
     except m.SpaceStation.DoesNotExist:
         return _error(404, "No such station", "There is no station with that id.", "/")
 

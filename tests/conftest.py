@@ -8,7 +8,7 @@ import time_machine
 from rest_framework.renderers import JSONRenderer
 from rest_framework.test import APIClient
 
-from api.degrade import redis_guard
+from api.degrade import cache_guard, redis_guard
 from ingest.upsert import Importer
 
 REFERENCE = Path(__file__).parent / "reference"
@@ -76,14 +76,14 @@ DOWN_REDIS = "redis://127.0.0.1:1/0"  # nothing listens on port 1: Redis is down
 @pytest.fixture(autouse=True)
 def fresh_guard():
     """No test inherits another's "Redis is down" (api/degrade.py keeps it per process)."""
-    redis_guard.down_until = 0.0
+    redis_guard.down_until = cache_guard.down_until = 0.0
     yield
-    redis_guard.down_until = 0.0
+    redis_guard.down_until = cache_guard.down_until = 0.0
 
 
 @pytest.fixture
 def redis_down(settings):
-    settings.REDIS_URL = DOWN_REDIS
+    settings.REDIS_URL = settings.CACHE_REDIS_URL = DOWN_REDIS
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",

@@ -31,8 +31,13 @@ SKIP = skip_reason()
 
 PREFIX = f"docking_faults_{os.getpid()}"
 EVENTS = 200  # in pages A and B
-OK = {"database": "ok", "cache": "ok", "status": "ok"}
-DEGRADED = {"database": "ok", "cache": "unavailable", "status": "degraded"}
+OK = {"database": "ok", "counters": "ok", "cache": "ok", "status": "ok"}
+DEGRADED = {
+    "database": "ok",
+    "counters": "unavailable",
+    "cache": "unavailable",
+    "status": "degraded",
+}
 UNAVAILABLE = {"detail": "The database is not available right now; try again shortly."}
 
 
@@ -70,7 +75,8 @@ def env_for(database_url, redis=None, **overrides):
         CACHE_KEY_PREFIX=PREFIX,
     )
     if redis is not None:
-        env["REDIS_URL"] = redis.url
+        # One server for both: its faults are the counters' and the response cache's.
+        env["REDIS_URL"] = env["CACHE_REDIS_URL"] = redis.url
     env.update(overrides)
     return env
 

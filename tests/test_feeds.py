@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from icalendar import Calendar
 
+from pages.ranges import FEED_ENTRIES
 from tests import factories
 from tests.conftest import utc
 
@@ -103,6 +104,23 @@ def test_a_feed_costs_the_same_queries_however_many_events(
         factories.docking(day, departure_day=day + 2, target=station)
     with django_assert_num_queries(FEED_QUERIES):
         response = api.get(f"/stations/{station.pk}/{feed}")
-    assert response.content.count(b"BEGIN:VEVENT" if feed.endswith("ics") else b"<entry>") == (
-        2 * count
-    )
+    entries = response.content.count(b"BEGIN:VEVENT" if feed.endswith("ics") else b"<entry>")
+    assert entries == min(2 * count, FEED_ENTRIES)
+
+
+@pytest.mark.parametrize("feed", ["dockings.ics", "dockings.atom"])
+def test_a_feed_holds_the_newest_entries_and_the_years_asked_for(api, feed):
+    """Its work doesn't grow with the station's history: 100 entries, unless years are asked."""
+    station = factories.station()
+    for day in range(0, 800, 5):  # 160 events from 2025-01-01, each departing two days later
+        factories.docking(day, departure_day=day + 2, target=station)
+    marker = b"BEGIN:VEVENT" if feed.endswith("ics") else b"<entry>"
+
+    newest = api.get(f"/stations/{station.pk}/{feed}").content
+    in_2026 = api.get(f"/stations/{station.pk}/{feed}?from=2026&to=2026").content
+    everything = api.get(f"/stations/{station.pk}/{feed}?from=2024&to=2028").content
+
+    assert newest.count(marker) == FEED_ENTRIES
+    assert everything.count(marker) == 320
+    moments = [moment for day in range(0, 800, 5) for moment in (day, day + 2)]
+    assert in_2026.count(marker) == sum(1 for moment in moments if 365 <= moment < 730)

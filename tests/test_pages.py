@@ -16,8 +16,8 @@ pytestmark = pytest.mark.django_db
 
 # A response is built in one snapshot (api/responses.py): a savepoint, the generation, release.
 SNAPSHOT = 3
-# The station, its ports, the dockings in view, those still docked.
-STATION_QUERIES = SNAPSHOT + 4
+# The station, its ports, those still docked, the years of its life, the dockings in view.
+STATION_QUERIES = SNAPSHOT + 5
 # The stations, the dockings still docked.
 HOME_QUERIES = SNAPSHOT + 2
 

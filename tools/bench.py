@@ -63,7 +63,7 @@ def ensure_tools():
         sh("apt-get", "update", "-q", env=env)
         sh("apt-get", "install", "-y", "-q", "--no-install-recommends", *missing, env=env)
     urls = dict(line.split("=", 1) for line in sh(str(ROOT / "scripts" / "services")).split())
-    return urls["DATABASE_URL"], urls["REDIS_URL"]
+    return urls["DATABASE_URL"], (urls["REDIS_URL"], urls["CACHE_REDIS_URL"])
 
 
 def database_for(size, base_url):
@@ -248,7 +248,8 @@ def measure_size(size, base_database, redis, args, scratch):
     database = database_for(size, base_database)
     production = server_env(
         DATABASE_URL=database,
-        REDIS_URL=redis,
+        REDIS_URL=redis[0],
+        CACHE_REDIS_URL=redis[1],
         CACHE_KEY_PREFIX=f"bench{size}",
         DJANGO_SETTINGS_MODULE="tools.bench_settings",
         ACCESS_LOG="1",

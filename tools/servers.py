@@ -21,7 +21,8 @@ def free_port():
 
 
 def server_env(**overrides):
-    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "REDIS_URL")}
+    unset = ("DEBUG", "REDIS_URL", "CACHE_REDIS_URL")
+    env = {k: v for k, v in os.environ.items() if k not in unset}
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings",
         SECRET_KEY="a-long-random-string-for-test-servers-only",
