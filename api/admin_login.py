@@ -2,7 +2,7 @@
 
 import ipaddress
 
-from api.throttling import client_address
+from api.serving.throttling import client_address
 
 
 def login_address(request):

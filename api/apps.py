@@ -11,6 +11,6 @@ class ApiConfig(AppConfig):
         from spaceflight.changes import on_write
 
         # Processes trust the keys they looked up until the generation changes
-        # (api/throttling.py): a key created, changed or revoked must change it.
+        # (api/serving/throttling.py): a key created, changed or revoked must change it.
         post_save.connect(on_write, sender=ApiKey, dispatch_uid="changes-save-apikey")
         post_delete.connect(on_write, sender=ApiKey, dispatch_uid="changes-delete-apikey")

@@ -55,7 +55,7 @@ class IsoDurationExtension(OpenApiSerializerFieldExtension):
 
 
 class ApiKeyScheme(OpenApiAuthenticationExtension):
-    target_class = "api.throttling.ApiKeyAuthentication"
+    target_class = "api.serving.throttling.ApiKeyAuthentication"
     name = "Token_Authentication"
 
     def get_security_definition(self, auto_schema):

@@ -15,10 +15,10 @@ from rest_framework.response import Response
 
 from api.descriptions import describe
 from api.rendering import render
-from api.responses import respond, snapshot
 from api.schema import ResourceSchema
+from api.serving.responses import respond, snapshot
+from api.serving.throttling import usage
 from api.shapes import SHAPES, APIThrottle, modes
-from api.throttling import usage
 
 
 class Resource(viewsets.ReadOnlyModelViewSet):
@@ -39,7 +39,7 @@ class Resource(viewsets.ReadOnlyModelViewSet):
     ordering = ["id"]
     examples = {}
     # A resource whose rows change with the clock (upcoming launches) is built again every
-    # `period` seconds, besides after every write (api/responses.py).
+    # `period` seconds, besides after every write (api/serving/responses.py).
     period = None
 
     def get_view_name(self):
@@ -82,7 +82,8 @@ class Resource(viewsets.ReadOnlyModelViewSet):
         return render(self.request, rows, self.get_serializer_class(), live)
 
     def answer(self, request, build):
-        """JSON through the response cache (api/responses.py); the browsable page as DRF's."""
+        """JSON through the response cache (api/serving/responses.py); the browsable page as
+        DRF's."""
         if request.accepted_renderer.format == "json":
             return respond(request, build, period=self.period)
         with snapshot():

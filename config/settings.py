@@ -48,15 +48,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "api.middleware.HealthCheck",
-    "api.middleware.RequestGuard",
-    # The browsable pages; JSON bodies are compressed (once per generation) by api/responses.py.
-    "api.middleware.GZipPages",
+    "api.serving.middleware.HealthCheck",
+    "api.serving.middleware.RequestGuard",
+    # The browsable pages; JSON bodies are compressed (once per generation) by
+    # api/serving/responses.py.
+    "api.serving.middleware.GZipPages",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "api.middleware.CommonMiddleware",
+    "api.serving.middleware.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -118,7 +119,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # evicted), CACHE_REDIS_URL the responses every process shares (no persistence, a memory limit
 # with eviction): a flood of cached responses can't evict a counter or fill the counters' disk.
 # Without CACHE_REDIS_URL each process caches in its own memory only. Short timeouts: when
-# either fails, requests are answered without it (api/degrade.py).
+# either fails, requests are answered without it (api/serving/degrade.py).
 REDIS_URL = env.str("REDIS_URL", "")
 CACHE_REDIS_URL = env.str("CACHE_REDIS_URL", "")
 CACHE_KEY_PREFIX = env.str("CACHE_KEY_PREFIX", "docking")
@@ -135,8 +136,8 @@ CACHES = {
     )
 }
 
-# The response cache (api/responses.py) is keyed by the data generation, a row of the database, so
-# it is never stale whichever process wrote: each process keeps its recent responses in
+# The response cache (api/serving/responses.py) is keyed by the data generation, a row of the
+# database, so it is never stale whichever process wrote: each process keeps its recent responses in
 # memory, and with Redis they are shared too.
 RESPONSE_CACHE = env.bool("RESPONSE_CACHE", True)
 RESPONSE_CACHE_SECONDS = env.int("RESPONSE_CACHE_SECONDS", 3600)
@@ -151,7 +152,7 @@ def counter_file(database):
 
 
 # Rate-limit counters without Redis, or while it is down: a SQLite file every process of this
-# host shares (api/throttling.py).
+# host shares (api/serving/throttling.py).
 THROTTLE_COUNTER_FILE = env.path("THROTTLE_COUNTER_FILE", counter_file(DATABASES["default"]))
 
 LANGUAGE_CODE = "en-us"
@@ -191,15 +192,15 @@ REST_FRAMEWORK = {
     "DEFAULT_VERSIONING_CLASS": "rest_framework.versioning.NamespaceVersioning",
     "ALLOWED_VERSIONS": ["2.0.0", "2.2.0", "2.3.0"],
     "DEFAULT_RENDERER_CLASSES": [
-        "api.renderers.ORJSONRenderer",
+        "api.serving.renderers.ORJSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_PARSER_CLASSES": [],
-    "DEFAULT_AUTHENTICATION_CLASSES": ["api.throttling.ApiKeyAuthentication"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.serving.throttling.ApiKeyAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": [],
-    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.LL2Throttle"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.serving.throttling.LL2Throttle"],
     "UNAUTHENTICATED_USER": None,
-    "DEFAULT_PAGINATION_CLASS": "api.pagination.LimitOffset",
+    "DEFAULT_PAGINATION_CLASS": "api.serving.pagination.LimitOffset",
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "api.filters.BoundedSearch",

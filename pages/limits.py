@@ -1,8 +1,8 @@
-"""Limits for pages and feeds, per address, on the API's shared counters (api/throttling.py),
-in windows of their own: browsing pages does not spend the API's 15 an hour, nor the API
-the pages'. Feeds have a higher limit than pages: calendar services and feed readers poll
-from a few shared addresses for many people. An answer of 304 (nothing changed) is not
-counted, so a reader that sends its validators costs its address almost nothing.
+"""Limits for pages and feeds, per address, on the API's shared counters
+(api/serving/throttling.py), in windows of their own: browsing pages does not spend the API's 15
+an hour, nor the API the pages'. Feeds have a higher limit than pages: calendar services and
+feed readers poll from a few shared addresses for many people. An answer of 304 (nothing
+changed) is not counted, so a reader that sends its validators costs its address almost nothing.
 
 A request is checked before its work and counted after it, once its status is known:
 requests of one address that run at the same moment can pass the limit by their number."""
@@ -12,7 +12,7 @@ from functools import wraps
 from django.conf import settings
 
 from api.rates import parse_rate
-from api.throttling import Usage, client_address, measure
+from api.serving.throttling import Usage, client_address, measure
 
 RATES = {"page": "THROTTLE_PAGE_RATE", "feed": "THROTTLE_FEED_RATE"}
 

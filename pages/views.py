@@ -1,7 +1,7 @@
 """Pages for people: the stations and what is docked at each now, a station's ports and their
 occupancy over time, its feeds, and the README. Made on the server and served through the API's
-never-stale response cache (api/responses.py: ETag, Last-Modified, 304 and compression), with
-every asset from our own static files; the Content-Security-Policy holds pages to our host.
+never-stale response cache (api/serving/responses.py: ETag, Last-Modified, 304 and compression),
+with every asset from our own static files; the Content-Security-Policy holds pages to our host.
 
 Each page and feed is cached by the parameters it reads, normalised (any other is ignored),
 does work bounded whatever a station's history (pages/ranges.py), builds at most
@@ -21,7 +21,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 from markdown.extensions.tables import TableExtension
 
-from api.responses import Builds, Busy, respond
+from api.serving.responses import Builds, Busy, respond
 from pages import feeds, occupancy, ranges
 from pages.limits import limited
 from pages.timeline import timeline

@@ -3,9 +3,9 @@
 Readers that keep derived copies (the API's response cache) key them by the token, so a copy
 made before a write is never used after it. The token is a row of the database
 (`DataGeneration`) replaced in the same transaction as the write: it commits, or rolls back,
-with the data, and a reader that reads it in the snapshot it reads the data from (api/responses.py)
-always pairs a token with the data it stands for. Nothing is left to do after a commit, so a
-commit can't be followed by a failed invalidation.
+with the data, and a reader that reads it in the snapshot it reads the data from
+(api/serving/responses.py) always pairs a token with the data it stands for. Nothing is left to
+do after a commit, so a commit can't be followed by a failed invalidation.
 
 Saves, deletes and many-to-many changes of any domain model replace it through signals (once
 per transaction); code that writes in bulk (`bulk_create`, `update`) calls `data_changed()`

@@ -8,7 +8,7 @@ import time_machine
 from rest_framework.renderers import JSONRenderer
 from rest_framework.test import APIClient
 
-from api.degrade import cache_guard, redis_guard
+from api.serving.degrade import cache_guard, redis_guard
 from ingest.upsert import Importer
 
 REFERENCE = Path(__file__).parent / "reference"
@@ -75,7 +75,7 @@ DOWN_REDIS = "redis://127.0.0.1:1/0"  # nothing listens on port 1: Redis is down
 
 @pytest.fixture(autouse=True)
 def fresh_guard():
-    """No test inherits another's "Redis is down" (api/degrade.py keeps it per process)."""
+    """No test inherits another's "Redis is down" (api/serving/degrade.py keeps it per process)."""
     redis_guard.down_until = cache_guard.down_until = 0.0
     yield
     redis_guard.down_until = cache_guard.down_until = 0.0

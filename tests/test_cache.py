@@ -127,8 +127,8 @@ def test_browsable_page_is_not_cached_and_still_works(api, ended):
 
 
 def test_each_process_keeps_recent_responses_within_a_memory_budget():
-    from api.cache import Recent
     from api.rendering.live import Template
+    from api.serving.cache import Recent
 
     recent = Recent(budget=100)
     for key in "abc":

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 ISS, SALYUT_6 = 4, 14
-# The snapshot (api/responses.py), the station, its dockings, the generation (its time).
+# The snapshot (api/serving/responses.py), the station, its dockings, the generation (its time).
 FEED_QUERIES = 3 + 3
 
 

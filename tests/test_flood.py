@@ -9,8 +9,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from api import cache, responses
-from api.responses import Builds, Busy
+from api.serving import cache, responses
+from api.serving.responses import Builds, Busy
 from pages import views
 from tests.pages_helpers import ISS
 

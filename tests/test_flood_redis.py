@@ -9,9 +9,9 @@ import pytest
 import redis
 from django.conf import settings
 
-from api import cache
-from api.degrade import cache_guard, redis_guard
 from api.rendering.live import Template
+from api.serving import cache
+from api.serving.degrade import cache_guard, redis_guard
 
 pytestmark = [
     pytest.mark.django_db,

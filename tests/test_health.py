@@ -4,7 +4,7 @@
 import pytest
 from django.db import OperationalError
 
-from api.degrade import cache_guard, redis_guard
+from api.serving.degrade import cache_guard, redis_guard
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +41,7 @@ def test_without_the_database_it_is_down_and_says_no_more(api, monkeypatch):
     def refuse():
         raise OperationalError('connection to server at "10.0.0.5", port 5432 failed: secret')
 
-    monkeypatch.setattr("api.health.check_database", refuse)
+    monkeypatch.setattr("api.serving.health.check_database", refuse)
     response = api.get("/health/")
     assert response.status_code == 503
     assert response.json()["database"] == "unavailable"

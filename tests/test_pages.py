@@ -14,7 +14,8 @@ from tests.pages_helpers import ISS, SVG, timeline
 
 pytestmark = pytest.mark.django_db
 
-# A response is built in one snapshot (api/responses.py): a savepoint, the generation, release.
+# A response is built in one snapshot (api/serving/responses.py): a savepoint, the generation,
+# release.
 SNAPSHOT = 3
 # The station, its ports, those still docked, the years of its life, the dockings in view.
 STATION_QUERIES = SNAPSHOT + 5

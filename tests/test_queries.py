@@ -7,8 +7,8 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-# Every response is built in one snapshot (api/responses.py): its transaction (a savepoint inside
-# the test's), and the data generation read in it.
+# Every response is built in one snapshot (api/serving/responses.py): its transaction (a
+# savepoint inside the test's), and the data generation read in it.
 SNAPSHOT = 3
 # Pinned per (version, mode): a count and a page query, then one query per table and depth
 # the shape reaches (api/rendering/loader.py), whatever the number of rows. The loader follows

@@ -4,7 +4,7 @@ answer from the database, an unreachable database a 503 with `Retry-After`."""
 import pytest
 from django.db import OperationalError
 
-from api.degrade import redis_guard
+from api.serving.degrade import redis_guard
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +38,7 @@ def test_an_unavailable_database_is_a_503_with_retry_after(api, monkeypatch, eve
     def unavailable():
         raise OperationalError(error)
 
-    monkeypatch.setattr("api.responses.generation", unavailable)
+    monkeypatch.setattr("api.serving.responses.generation", unavailable)
     response = api.get(LIST)
     assert response.status_code == 503
     assert response["Retry-After"] == "5"

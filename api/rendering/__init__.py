@@ -2,11 +2,11 @@
 shape compiled into plain functions (compile.py), with the request's hyperlinks (links.py) and
 live durations as markers a cached body fills in per response (live.py)."""
 
-from api.renderers import ORJSONRenderer
 from api.rendering.compile import Context, compile_shape
 from api.rendering.links import Links
 from api.rendering.live import Template
 from api.rendering.loader import load
+from api.serving.renderers import ORJSONRenderer
 
 
 def render(request, rows, shape, live=False):

@@ -30,7 +30,7 @@ from api.shapes.base import (
 
 class Context:
     """What one response's rendering shares: its links, the objects already rendered, and
-    whether live durations are written as markers (for the response cache, api/cache.py)."""
+    whether live durations are written as markers (for the response cache, api/serving/cache.py)."""
 
     def __init__(self, links, live=False):
         self.url = links.url

@@ -28,7 +28,7 @@ class Template:
         self.size = len(body)
         self.starts = [EPOCH + int(us) * MICROSECOND for us in pieces[1::2]]
         self.etag = None if self.starts else f'"{hashlib.sha1(body).hexdigest()}"'
-        # The body in content codings, made once per coding (api/responses.py).
+        # The body in content codings, made once per coding (api/serving/responses.py).
         self.encoded = {}
 
     def fill(self):

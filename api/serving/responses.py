@@ -13,11 +13,12 @@ response with live values carries no validators (its bytes change every microsec
 others get an `ETag` and `Last-Modified` (the last write), and 304 when they match, by
 Django's own rules (weak comparison of `If-None-Match`, then `If-Modified-Since`).
 
-Bodies are sent compressed where the client accepts it (api/encoding.py), each coding with an
-`ETag` of its own; a cached body is compressed once per coding and kept beside the plain one.
+Bodies are sent compressed where the client accepts it (api/serving/encoding.py), each coding
+with an `ETag` of its own; a cached body is compressed once per coding and kept beside the plain
+one.
 
-The bodies are kept by api/cache.py; a warm response costs one small read of the token from
-the database, shared with the API key lookup (api/throttling.py).
+The bodies are kept by api/serving/cache.py; a warm response costs one small read of the token from
+the database, shared with the API key lookup (api/serving/throttling.py).
 
 A cold build is made once per key and process: requests for the same key that arrive during
 it wait for it and take its body (`Builds`). Pages and feeds also cap how many of their cold
@@ -39,9 +40,9 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
-from api import cache, encoding
 from api.rendering import body
 from api.rendering.live import Template
+from api.serving import cache, encoding
 from spaceflight.changes import generation
 
 
@@ -60,7 +61,7 @@ def snapshot():
 
 def request_generation(request):
     """The generation as this request first read it, outside any snapshot: read once, by the
-    first that needs it (the API key lookup, api/throttling.py, or the cache lookup)."""
+    first that needs it (the API key lookup, api/serving/throttling.py, or the cache lookup)."""
     http = getattr(request, "_request", request)
     if not hasattr(http, "_generation"):
         http._generation = generation()

@@ -1,7 +1,7 @@
 """Redis is a speed-up, never a dependency: when it fails, answer without it.
 
 The response cache then builds from the database, and the rate limits count in the host's
-own counter file (api/throttling.py). After a failure Redis is left alone for a few seconds,
+own counter file (api/serving/throttling.py). After a failure Redis is left alone for a few seconds,
 so an outage costs one failed call per process every few seconds, not one per request; each
 such failure is logged, and `/health/` reports the service as degraded meanwhile.
 """
@@ -11,7 +11,7 @@ import time
 
 from redis.exceptions import RedisError
 
-log = logging.getLogger("api.degrade")
+log = logging.getLogger("api.serving.degrade")
 
 RETRY_AFTER_SECONDS = 5.0
 

@@ -1,6 +1,6 @@
 """Content codings of response bodies: brotli or gzip, as the client's `Accept-Encoding` allows.
 
-A cached body is compressed once per data generation and coding (api/responses.py keeps the
+A cached body is compressed once per data generation and coding (api/serving/responses.py keeps the
 result beside the plain bytes); a body with live durations changes every moment, so it is
 compressed per response.
 """

@@ -1,15 +1,15 @@
 """The response store: rendered bodies kept by key, in this process's memory and, with Redis,
 shared between processes and hosts (`CACHE_REDIS_URL`, a server of its own: config/settings.py).
-Keys carry the data generation (api/responses.py), so an entry is never read after a write.
+Keys carry the data generation (api/serving/responses.py), so an entry is never read after a write.
 Redis is a speed-up, not a dependency: when it fails, the store is simply empty
-(api/degrade.py)."""
+(api/serving/degrade.py)."""
 
 from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import caches
 
-from api.degrade import cache_guard
+from api.serving.degrade import cache_guard
 
 
 class Recent:

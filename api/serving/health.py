@@ -1,7 +1,7 @@
-"""`/health/`: can this process serve? For load balancers (api/middleware.py routes it).
+"""`/health/`: can this process serve? For load balancers (api/serving/middleware.py routes it).
 
 200 while the database answers, with `"status": "ok"`, or `"degraded"` while a Redis is down
-(responses are then built without it, api/degrade.py); 503 when the database doesn't answer.
+(responses are then built without it, api/serving/degrade.py); 503 when the database doesn't answer.
 Errors are logged, never shown.
 """
 
@@ -13,8 +13,8 @@ from django.db import connection
 from django.http import JsonResponse
 from redis.exceptions import RedisError
 
-from api.degrade import cache_guard, redis_guard
-from api.throttling import counters_redis
+from api.serving.degrade import cache_guard, redis_guard
+from api.serving.throttling import counters_redis
 
 log = logging.getLogger("api")
 

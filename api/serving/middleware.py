@@ -12,8 +12,8 @@ from django.middleware import common
 from django.middleware.gzip import GZipMiddleware
 from django.utils.http import escape_leading_slashes
 
-from api import encoding
-from api.health import health
+from api.serving import encoding
+from api.serving.health import health
 
 log = logging.getLogger("api")
 
@@ -79,7 +79,7 @@ class CommonMiddleware(common.CommonMiddleware):
 
 
 class GZipPages(GZipMiddleware):
-    """Django's gzip, for what api/responses.py doesn't encode itself (the browsable pages),
+    """Django's gzip, for what api/serving/responses.py doesn't encode itself (the browsable pages),
     refusing where the client does: Django's looks for the word `gzip`, not its `q=0`."""
 
     def process_response(self, request, response):

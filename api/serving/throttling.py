@@ -4,7 +4,7 @@ A caller may make `limit` requests in a window of `duration` seconds that starts
 request (DRF's fixed window); a refused request is not counted. Each request is one atomic
 operation on a counter every app process shares:
 - with Redis, a small Lua script (one round trip), shared by every process and host;
-- without Redis, or while it is down (api/degrade.py), an upsert in a SQLite file that every
+- without Redis, or while it is down (api/serving/degrade.py), an upsert in a SQLite file that every
   process of this host shares (`THROTTLE_COUNTER_FILE`): the limits then hold per host.
 
 The stored count stops at `limit + 1` ("at the limit, and refused"), so refusals never extend
@@ -21,10 +21,10 @@ import redis
 from django.conf import settings
 from rest_framework import authentication, exceptions, throttling
 
-from api.degrade import redis_guard
 from api.models import ApiKey, digest
 from api.rates import parse_rate
-from api.responses import request_generation
+from api.serving.degrade import redis_guard
+from api.serving.responses import request_generation
 
 
 class ApiKeyAuthentication(authentication.BaseAuthentication):
@@ -59,7 +59,7 @@ class KnownKeys:
     trusted only in that generation. Creating, changing or deleting a key replaces the
     generation (api/apps.py), so a revoked key is refused by every process from its next
     request on, and a warm keyed request reads nothing but the generation, which the response
-    cache reads anyway (api/responses.py)."""
+    cache reads anyway (api/serving/responses.py)."""
 
     # Unknown keys are remembered too (a client retrying a bad key); this bounds them.
     capacity = 10_000
