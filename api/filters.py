@@ -1,16 +1,19 @@
-"""Filters, search and ordering as LL2 declares them, with Postgres's order for nulls."""
+"""Filter machinery every resource uses: strict booleans, ids, dates in UTC, the filters
+of values we hold none of, bounded search, and Postgres's order for nulls on every database.
+Each family's filter sets are in api/resources/<family>.py."""
 
 import operator
 from datetime import UTC
 from functools import reduce
 
 import django_filters
+import django_filters as f
 from django import forms
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import CharField, F, Q
 from django.db.models.constants import LOOKUP_SEP
-from django_filters.widgets import QueryArrayWidget
+from django.db.models.functions import Cast
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
@@ -81,100 +84,67 @@ class IdsFilter(django_filters.BaseInFilter, django_filters.NumberFilter):
         return super().filter(queryset, value)
 
 
-class DockingEventFilter(django_filters.FilterSet):
-    docked = StrictBooleanFilter(
-        method="filter_docked", label="Currently docked (no departure yet): true or false"
-    )
-
-    class Meta:
-        model = m.DockingEvent
-        fields = {
-            "docking": ["gt", "gte", "lt", "lte"],
-            "docking_location__id": ["exact"],
-            "flight_vehicle_chaser__id": ["exact"],
-            "space_station_target__id": ["exact"],
-        }
-        filter_overrides = IN_UTC
-
-    def filter_docked(self, queryset, name, value):
-        return queryset.filter(departure__isnull=value)
+COMPARED = ["exact", "gt", "gte", "lt", "lte"]
 
 
-class LegacyDockingEventFilter(django_filters.FilterSet):
-    """The filters of 2.0.0 and 2.2.0, where the chaser is `flight_vehicle` and the target
-    `space_station`."""
-
-    flight_vehicle__id = django_filters.NumberFilter(
-        field_name="flight_vehicle_chaser__id", label="Flight vehicle (spacecraft flight) id"
-    )
-    space_station__id = django_filters.NumberFilter(
-        field_name="space_station_target__id", label="Space station id"
-    )
-
-    class Meta:
-        model = m.DockingEvent
-        fields = {"docking": ["gt", "gte", "lt", "lte"], "docking_location__id": ["exact"]}
-        filter_overrides = IN_UTC
+RANGE = ["gt", "gte", "lt", "lte"]
 
 
-class SpaceStationFilter(django_filters.FilterSet):
-    """The same in 2.0.0, 2.2.0 and 2.3.0."""
-
-    docked_vehicles = IntegerFilter(label="Vehicles docked now")
-    docked_vehicles__gt = IntegerFilter(field_name="docked_vehicles", lookup_expr="gt")
-    docked_vehicles__gte = IntegerFilter(field_name="docked_vehicles", lookup_expr="gte")
-    docked_vehicles__lt = IntegerFilter(field_name="docked_vehicles", lookup_expr="lt")
-    docked_vehicles__lte = IntegerFilter(field_name="docked_vehicles", lookup_expr="lte")
-    orbit = IntegerFilter(method="filter_orbit", label="Orbit id")
-    owners = IdsFilter(widget=QueryArrayWidget, label="Owner agency ids (any of them)")
-    owner__ids = IdsFilter(field_name="owners", label="Comma-separated agency IDs.")
-    status = django_filters.NumberFilter(field_name="status__id", label="Status id")
-    status__ids = IdsFilter(field_name="status", label="Comma-separated spacestation status IDs.")
-    type = django_filters.NumberFilter(field_name="type__id", label="Type id")
-
-    class Meta:
-        model = m.SpaceStation
-        fields = {
-            "id": ["exact"],
-            "name": ["exact", "contains"],
-            "onboard_crew": ["exact", "gt", "gte", "lt", "lte"],
-        }
-
-    def filter_orbit(self, queryset, name, value):
-        # A station shows its orbit by name; the id is that of the orbit with this name.
-        return queryset.filter(orbit__in=m.Orbit.objects.filter(pk=value).values("name"))
+LAUNCH_STATISTICS = [
+    "attempted_landings",
+    "consecutive_successful_landings",
+    "consecutive_successful_launches",
+    "failed_landings",
+    "failed_launches",
+    "pending_launches",
+    "successful_landings",
+    "successful_launches",
+    "total_launch_count",
+]
 
 
-class LegacySpacecraftFilter(django_filters.FilterSet):
-    spacecraft_config = django_filters.NumberFilter(
-        field_name="spacecraft_config__id", label="Spacecraft configuration id"
-    )
-    status = django_filters.NumberFilter(field_name="status__id", label="Status id")
-
-    class Meta:
-        model = m.Spacecraft
-        fields = {"name": ["exact"]}
+# Date-times in UTC, and booleans strict (`?featured=maybe` is a 400, not ignored).
+OVERRIDES = {**IN_UTC, models.BooleanField: {"filter_class": StrictBooleanFilter}}
 
 
-class SpacecraftFilter(LegacySpacecraftFilter):
-    in_space = StrictBooleanFilter(label="In space now: true or false")
-    is_placeholder = StrictBooleanFilter(label="A placeholder: true or false")
+def text_of(field):
+    """A filter method comparing `field`'s text to the value (`__contains` or exact): LL2
+    holds or filters it as text (a pad's id, a 2.2.0 founding year), we hold a number."""
+
+    def method(self, queryset, name, value):
+        lookup = "contains" if name.endswith("__contains") else "exact"
+        annotated = queryset.annotate(**{f"{field}_text": Cast(field, output_field=CharField())})
+        return annotated.filter(**{f"{field}_text__{lookup}": value})
+
+    return method
 
 
-class SpacecraftFlightFilter(django_filters.FilterSet):
-    spacecraft = django_filters.NumberFilter(field_name="spacecraft__id", label="Spacecraft id")
-
-    class Meta:
-        model = m.SpacecraftFlight
-        fields = []
+class CharInFilter(f.BaseInFilter, f.CharFilter):
+    """Any of several comma-separated values."""
 
 
-class PayloadFlightFilter(django_filters.FilterSet):
-    payload = django_filters.NumberFilter(field_name="payload__id", label="Payload id")
+class UuidInFilter(f.BaseInFilter, f.UUIDFilter):
+    """Any of several comma-separated UUIDs."""
 
-    class Meta:
-        model = m.PayloadFlight
-        fields = []
+
+class NotHeldFilter(f.CharFilter):
+    """A filter on what we hold none of: any value matches no row."""
+
+    def filter(self, queryset, value):
+        return queryset.none() if value not in (None, "") else queryset
+
+
+class RelatedAgenciesFilter(IdsFilter):
+    """Launches whose provider is one of the agencies, or one of their children (an agency
+    names its parent)."""
+
+    def filter(self, queryset, value):
+        if not value:
+            return queryset
+        value = [pk for pk in value if -(2**63) <= pk < 2**63]
+        names = m.Agency.objects.filter(pk__in=value).values("name")
+        provider = Q(launch_service_provider__in=value)
+        return queryset.filter(provider | Q(launch_service_provider__parent__in=names))
 
 
 class BoundedSearch(SearchFilter):

@@ -1,4 +1,4 @@
-"""The views: one generic read-only viewset that every resource configures (api/resources.py),
+"""The views: one generic read-only viewset that every resource configures (api/resources/),
 the throttle status, each version's OpenAPI schema, and the JSON 404 of a path that names
 nothing."""
 

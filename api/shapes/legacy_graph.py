@@ -4,7 +4,7 @@
 The modes are LL2's: a launch in `list`, `normal` or `detailed`; a launcher configuration in
 `list` too (LL2 serves it, though its page names only the other two); agencies and spacecraft
 configurations `normal` or `detailed`; a location's `{id}/` in its detailed shape, its list
-always normal (api/legacy_graph_resources.py); pads and programs in one shape."""
+always normal (api/resources/places.py); pads and programs in one shape."""
 
 from api.shapes import v2_0_0, v2_2_0
 from spaceflight import models as m

@@ -593,7 +593,7 @@ class SpaceStationDetailedEndpoint(SpaceStationEndpoint):
     mass = s.FloatField()
     volume = s.IntegerField()
     onboard_crew = s.IntegerField()
-    # Counted by the database, as the list filters and orders by it (api/resources.py).
+    # Counted by the database, as the list filters and orders by it (api/resources/stations.py).
     docked_vehicles = s.IntegerField()
     docking_location = DockingLocationSerializerForSpacestation(
         many=True, source="docking_locations"

@@ -1,0 +1,359 @@
+"""Launches (with the upcoming and previous lists) and programs, in every version."""
+
+from datetime import timedelta
+from functools import reduce
+from operator import or_
+
+import django_filters as f
+from django.db.models import Q, TextField
+from django.db.models.functions import Cast
+from django.utils import timezone
+from django_filters.widgets import QueryArrayWidget
+
+from api.filters import (
+    COMPARED,
+    OVERRIDES,
+    RANGE,
+    CharInFilter,
+    IdsFilter,
+    NotHeldFilter,
+    RelatedAgenciesFilter,
+    StrictBooleanFilter,
+    UtcDateTimeFilter,
+    UuidInFilter,
+)
+from api.views import Legacy, Resource
+from spaceflight import models as m
+
+
+class LaunchFilterCommon(f.FilterSet):
+    """What the launch lists of every version filter on."""
+
+    id = UuidInFilter(field_name="id", label="Comma-separated launch ids")
+    include_suborbital = StrictBooleanFilter(method="filter_suborbital")
+    is_crewed = StrictBooleanFilter(method="filter_crewed", label="Crewed: true or false")
+    launcher_config__id = IdsFilter(field_name="rocket__configuration")
+    location__ids = IdsFilter(field_name="pad__location")
+    lsp__id = IdsFilter(field_name="launch_service_provider")
+    lsp__name = CharInFilter(field_name="launch_service_provider__name")
+    rocket__spacecraftflight__spacecraft__id = f.NumberFilter(
+        field_name="spacecraftflight__spacecraft__id", distinct=True
+    )
+    rocket__spacecraftflight__spacecraft__name = f.CharFilter(
+        field_name="spacecraftflight__spacecraft__name", distinct=True
+    )
+    rocket__spacecraftflight__spacecraft__name__icontains = f.CharFilter(
+        field_name="spacecraftflight__spacecraft__name", lookup_expr="icontains", distinct=True
+    )
+    serial_number = NotHeldFilter(label="First stage booster serial numbers (we hold none)")
+    spacecraft_config__ids = IdsFilter(field_name="spacecraftflight__spacecraft__spacecraft_config")
+    status = f.NumberFilter(field_name="status__id", label="Launch status id")
+
+    class Meta:
+        model = m.Launch
+        fields = {
+            "mission__orbit__name": ["exact", "icontains"],
+            "name": ["exact"],
+            "rocket__configuration__full_name": ["exact", "icontains"],
+            "rocket__configuration__id": ["exact"],
+            "rocket__configuration__manufacturer__name": ["exact", "icontains"],
+            "rocket__configuration__name": ["exact"],
+            "slug": ["exact"],
+        }
+        filter_overrides = OVERRIDES
+
+    def filter_suborbital(self, queryset, name, value):
+        # LL2 names the orbit of a suborbital flight "Suborbital" (abbrev "Sub").
+        return queryset if value else queryset.exclude(mission__orbit__abbrev__iexact="sub")
+
+    def filter_crewed(self, queryset, name, value):
+        # We hold no crews: no launch of ours is crewed (its flights show empty crews).
+        return queryset.none() if value else queryset
+
+
+class LaunchFilter(LaunchFilterCommon):
+    day = IdsFilter(field_name="net__day", label="Day of the month of NET (comma-separated)")
+    month = IdsFilter(field_name="net__month", label="Month of NET (comma-separated)")
+    year = IdsFilter(field_name="net__year", label="Year of NET (comma-separated)")
+    last_updated__gte = UtcDateTimeFilter(field_name="last_updated", lookup_expr="gte")
+    last_updated__lte = UtcDateTimeFilter(field_name="last_updated", lookup_expr="lte")
+    launch_designator = CharInFilter(field_name="launch_designator")
+    pad = f.NumberFilter(field_name="pad__id", label="Pad id")
+    pad__location = f.NumberFilter(field_name="pad__location__id", label="Location id")
+    program = IdsFilter(field_name="programs", widget=QueryArrayWidget)
+    related_lsp__id = RelatedAgenciesFilter(label="Agency ids: the provider or its parent")
+    related_lsp__name = CharInFilter(
+        method="filter_related_names", label="Agency names: the provider or its parent"
+    )
+    status__ids = IdsFilter(field_name="status")
+    video_url = CharInFilter(method="filter_video_urls", label="Comma-separated video URLs")
+
+    class Meta(LaunchFilterCommon.Meta):
+        fields = {
+            **LaunchFilterCommon.Meta.fields,
+            **{
+                f"{where}_launch_attempt_count{year}": COMPARED
+                for where in ("agency", "location", "orbital", "pad")
+                for year in ("", "_year")
+            },
+            "mission__orbit__celestial_body__id": ["exact"],
+            "net": RANGE,
+            "pad__location__celestial_body__id": ["exact"],
+            "window_end": RANGE,
+            "window_start": RANGE,
+        }
+
+    def filter_related_names(self, queryset, name, value):
+        provider = Q(launch_service_provider__name__in=value)
+        return queryset.filter(provider | Q(launch_service_provider__parent__in=value))
+
+    def filter_video_urls(self, queryset, name, value):
+        # A launch keeps its video links as LL2 shows them (a leaf list, README "Data model").
+        text = queryset.annotate(vid_urls_text=Cast("vid_urls", output_field=TextField()))
+        return text.filter(reduce(or_, (Q(vid_urls_text__contains=f'"{url}"') for url in value)))
+
+
+class UpcomingLaunchFilter(LaunchFilter):
+    hide_recent_previous = StrictBooleanFilter(
+        method="filter_recent",
+        label="Hide launches from the past 24 hours, which are included by default.",
+    )
+
+    def filter_recent(self, queryset, name, value):
+        return queryset.filter(net__gte=timezone.now()) if value else queryset
+
+
+def upcoming(queryset):
+    """Launches to come, and those of the last 24 hours (as LL2 shows them)."""
+    return queryset.filter(net__gte=timezone.now() - timedelta(hours=24))
+
+
+def previous(queryset):
+    return queryset.filter(net__lt=timezone.now())
+
+
+class LegacyLaunchFilterBase(LaunchFilterCommon):
+    """What every 2.0.0 and 2.2.0 launch list filters on."""
+
+    lsp__ids = IdsFilter(field_name="launch_service_provider")
+
+
+class LegacyUpcomingOrPreviousLaunchFilter200(LegacyLaunchFilterBase):
+    launch_library_id = NotHeldFilter(label="Launch Library 1 id (we hold none)")
+    program = IdsFilter(field_name="programs", widget=QueryArrayWidget)
+
+
+class LegacyLaunchFilter200(LegacyLaunchFilterBase):
+    launch_library_id = NotHeldFilter(label="Launch Library 1 id (we hold none)")
+
+    class Meta(LegacyLaunchFilterBase.Meta):
+        fields = {**LegacyLaunchFilterBase.Meta.fields, "net": RANGE}
+
+
+class LegacyLaunchFilter(LegacyLaunchFilterBase):
+    last_updated__gte = UtcDateTimeFilter(field_name="last_updated", lookup_expr="gte")
+    last_updated__lte = UtcDateTimeFilter(field_name="last_updated", lookup_expr="lte")
+    pad = f.NumberFilter(field_name="pad__id", label="Pad id")
+    pad__ids = IdsFilter(field_name="pad")
+    pad__location = f.NumberFilter(field_name="pad__location__id", label="Location id")
+    program = IdsFilter(field_name="programs", widget=QueryArrayWidget)
+    r_spacex_api_id = NotHeldFilter(label="SpaceX API id (we hold none)")
+    status__ids = IdsFilter(field_name="status")
+
+    class Meta(LegacyLaunchFilterBase.Meta):
+        fields = {
+            **LegacyLaunchFilterBase.Meta.fields,
+            **{
+                f"{where}_launch_attempt_count{year}": COMPARED
+                for where in ("agency", "location", "orbital", "pad")
+                for year in ("", "_year")
+            },
+            "net": RANGE,
+            "window_end": RANGE,
+            "window_start": RANGE,
+        }
+
+
+class LegacyUpcomingLaunchFilter(LegacyLaunchFilter):
+    hide_recent_previous = StrictBooleanFilter(
+        method="filter_recent",
+        label="Hide launches from the past 24 hours, which are included by default.",
+    )
+
+    filter_recent = UpcomingLaunchFilter.filter_recent
+
+
+LAUNCH_SEARCH = [
+    "launch_designator",
+    "launch_service_provider__name",
+    "mission__name",
+    "name",
+    "pad__location__name",
+    "pad__name",
+    "rocket__configuration__manufacturer__abbrev",
+    "rocket__configuration__manufacturer__name",
+    "rocket__configuration__name",
+    "spacecraftflight__spacecraft__name",
+]
+
+
+class Upcoming:
+    """Launches to come and those of the last 24 hours. What is upcoming changes with the
+    clock, not only with the data: the cached pages are rebuilt every `period` seconds."""
+
+    period = 60
+
+    def get_queryset(self):
+        return upcoming(super().get_queryset())
+
+
+class Previous:
+    """Launches already past, newest first; rebuilt with the clock, as upcoming ones."""
+
+    period = 60
+    ordering = ["-net"]
+
+    def get_queryset(self):
+        return previous(super().get_queryset())
+
+
+class Launches(Resource):
+    resource = "launches"
+    view_title = "Launch"
+    queryset = m.Launch.objects.all()
+    filterset_class = LaunchFilter
+    search_fields = LAUNCH_SEARCH
+    ordering_fields = ["id", "last_updated", "name", "net"]
+    ordering = ["net"]
+    examples = {"filter": "pad__location=13", "search": "Soyuz", "ordering": "-last_updated"}
+
+
+class UpcomingLaunches(Upcoming, Launches):
+    resource = "launches/upcoming"
+    view_title = "Upcoming Launch"
+    filterset_class = UpcomingLaunchFilter
+    search_fields = [field for field in LAUNCH_SEARCH if field != "launch_designator"]
+    examples = {"filter": "hide_recent_previous=True", "search": "Soyuz", "ordering": "-net"}
+
+
+class PreviousLaunches(Previous, Launches):
+    resource = "launches/previous"
+    view_title = "Previous Launch"
+
+
+class Programs(Resource):
+    resource = "programs"
+    view_title = "Program"
+    queryset = m.Program.objects.all()
+
+
+class LegacyLaunches(Legacy):
+    """
+    API endpoint that returns all Launch objects or a single launch.
+
+    EXAMPLE - /launch/<id>/ or /launch/?mode=list&search=SpaceX
+
+    GET
+    Return a list of all Launch objects.
+
+    FILTERS
+    Fields - 'name', 'id(s)', 'lsp__id', 'lsp__name', 'serial_number', 'launcher_config__id',
+     'rocket__spacecraftflight__spacecraft__name', 'is_crewed', 'include_suborbital', 'spacecraft_config__ids',
+     'related', 'location__ids', 'lsp__ids', 'pad__ids', 'status__ids'
+
+    MODE
+    'normal', 'list', 'detailed'
+
+    EXAMPLE ?mode=list
+
+    SEARCH
+    Searches through the launch name, rocket name, launch agency, mission name & spacecraft name.
+
+    EXAMPLE - ?search=SpaceX
+    """  # noqa: E501 - LL2's lines
+
+    resource = "launch"
+    view_title = "Launch"
+    queryset = m.Launch.objects.all()
+    filterset_class = LegacyLaunchFilter
+    # LL2's of the time: not by designator.
+    search_fields = [field for field in LAUNCH_SEARCH if field != "launch_designator"]
+    ordering_fields = ["id", "name", "net"]
+    ordering = ["net"]
+
+
+class LegacyUpcomingLaunches(Upcoming, LegacyLaunches):
+    """
+    API endpoint that returns future Launch objects and launches from the last twenty-four hours.
+
+    GET
+    Return a list of future Launches
+
+    FILTERS
+    Fields - 'name', 'id(s)', 'lsp__id', 'lsp__name', 'serial_number', 'launcher_config__id',
+     'rocket__spacecraftflight__spacecraft__name', 'is_crewed', 'include_suborbital', 'spacecraft_config__ids',
+     'related', 'location__ids', 'lsp__ids,'pad__ids', 'status__ids', 'hide_recent_previous'
+
+    MODE
+    'normal', 'list', 'detailed'
+
+    EXAMPLE ?mode=list
+
+    SEARCH
+    Searches through the launch name, rocket name, launch agency and mission name.
+    EXAMPLE - ?search=SpaceX
+    """  # noqa: E501 - LL2's lines
+
+    resource = "launch/upcoming"
+    view_title = "Upcoming Launch"
+    filterset_class = LegacyUpcomingLaunchFilter
+
+
+class LegacyPreviousLaunches(Previous, LegacyLaunches):
+    """
+    API endpoint that returns previous Launch objects.
+
+    GET
+    Return a list of previous Launches
+
+    FILTERS
+    Fields - 'name', 'id(s)', 'lsp__id', 'lsp__name', 'serial_number', 'launcher_config__id',
+     'rocket__spacecraftflight__spacecraft__name', 'is_crewed', 'include_suborbital', 'spacecraft_config__ids',
+     'related', 'location__ids', 'lsp__ids', 'pad__ids', 'status__ids'
+
+    MODE
+    'normal', 'list', 'detailed'
+    EXAMPLE ?mode=list
+
+    SEARCH
+    Searches through the launch name, rocket name, launch agency and mission name.
+    EXAMPLE - ?search=SpaceX
+    """  # noqa: E501 - LL2's lines
+
+    resource = "launch/previous"
+    view_title = "Previous Launch"
+
+
+class LegacyLaunches200(LegacyLaunches):
+    __doc__ = LegacyLaunches.__doc__
+    filterset_class = LegacyLaunchFilter200
+
+
+class LegacyUpcomingLaunches200(LegacyUpcomingLaunches):
+    __doc__ = LegacyUpcomingLaunches.__doc__
+    filterset_class = LegacyUpcomingOrPreviousLaunchFilter200
+
+
+class LegacyPreviousLaunches200(LegacyPreviousLaunches):
+    __doc__ = LegacyPreviousLaunches.__doc__
+    filterset_class = LegacyUpcomingOrPreviousLaunchFilter200
+
+
+class LegacyPrograms(Legacy):
+    """
+    API endpoint that returns Program objects.
+    """
+
+    resource = "program"
+    view_title = "Program"
+    queryset = m.Program.objects.all()
