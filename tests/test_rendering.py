@@ -63,3 +63,24 @@ def test_an_object_met_twice_is_rendered_once():
     render, context = compile_shape(shape), Context(links("2.3.0"))
     first, second, _ = (render(row, context) for row in rows)
     assert first["space_station_target"] is second["space_station_target"]
+
+
+def test_insert_after_places_a_class_s_own_fields_only():
+    """A subclass of a shape that sets `insert_after` adds its fields last, where they read."""
+    from rest_framework import serializers as s
+
+    from api.shapes.base import Shape
+
+    class Parent(Shape):
+        id = s.IntegerField()
+        name = s.CharField()
+
+    class Placed(Parent):
+        insert_after = "id"
+        url = s.CharField()
+
+    class Child(Placed):
+        extra = s.CharField()
+
+    assert list(Placed._declared_fields) == ["id", "url", "name"]
+    assert list(Child._declared_fields) == ["id", "url", "name", "extra"]

@@ -59,10 +59,9 @@ class RelatedUrl(serializers.Field):
 #
 # A subclass that redeclares a field keeps it in its parent's place (DRF would move it to
 # the end), so `SpacecraftFlightNormal` lists `launch` where `SpacecraftFlightMini` does.
-# Fields a subclass adds come last, or right after the key named by its `insert_after`.
+# Fields a subclass adds come last, or right after the key named by its own `insert_after`:
+# a class's `insert_after` places its own fields only, never those of its subclasses.
 class Shape(serializers.Serializer):
-    insert_after = None
-
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         parent = next(
@@ -71,8 +70,9 @@ class Shape(serializers.Serializer):
         own = cls._declared_fields
         kept = [name for name in parent if name in own]
         added = [name for name in own if name not in parent]
-        if cls.insert_after in kept:
-            at = kept.index(cls.insert_after) + 1
+        insert_after = vars(cls).get("insert_after")
+        if insert_after in kept:
+            at = kept.index(insert_after) + 1
             kept[at:at] = added
             added = []
         cls._declared_fields = {name: own[name] for name in kept + added}

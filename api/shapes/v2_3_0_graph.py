@@ -220,7 +220,6 @@ class PadSerializerNoLocation(Pad):
 
 
 class LocationSerializerWithPads(Location):
-    insert_after = None  # Location's own: its pads come last
     response_mode = Constant("detailed")
     pads = Subset(PadSerializerNoLocation(), relation="pads")
 
