@@ -168,11 +168,41 @@ def _error(schema, description):
     return {"content": {"application/json": {"schema": schema}}, "description": description}
 
 
+# Swagger's headings, in this order: a resource's family (api/resources/<family>.py), docking
+# events first; the throttle status (api/views.py) last.
+TAGS = {
+    "docking": ("Docking events", "Which spacecraft docked where and when, and the ports."),
+    "stations": ("Space stations", "Stations, their ports and what is docked at each now."),
+    "spacecraft": ("Spacecraft", "Spacecraft, their flights and their configurations."),
+    "payloads": ("Payloads", "Payloads and their flights (SpaDEx docks payload to payload)."),
+    "launches": ("Launches", "Launches, upcoming and previous, and the programs they serve."),
+    "launchers": ("Launcher configurations", "The rockets that launched them."),
+    "agencies": ("Agencies", "Who builds, launches and operates."),
+    "places": ("Places", "Pads, locations, landings and celestial bodies."),
+    "lookups": ("Config lookups", "The small lookups the other shapes embed."),
+    "views": ("Rate limits", "Your rate limit and its use (not counted)."),
+}
+
+
+def family_tags(result, generator, request, public):
+    """drf-spectacular's post-processing hook: the headings in our order, described."""
+    used = {tag for path in result["paths"].values() for op in path.values() for tag in op["tags"]}
+    result["tags"] = [
+        {"name": name, "description": description}
+        for name, description in TAGS.values()
+        if name in used
+    ]
+    return result
+
+
 class ReadOnlySchema(AutoSchema):
     """Every GET also documents the errors it answers with: 400 (a parameter's value, DRF's
     field errors, or a query Django refuses), 404 for an `{id}` that names nothing, 429 over
     the rate limit. A field is nullable when its column, or a relation on the way to it, is
     nullable in the model its shape renders."""
+
+    def get_tags(self):
+        return [TAGS[type(self.view).__module__.rsplit(".", 1)[-1]][0]]
 
     def _get_serializer_field_meta(self, field, direction):
         meta = super()._get_serializer_field_meta(field, direction)

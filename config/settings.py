@@ -232,7 +232,11 @@ PAGE_BUILD_WAIT = env.float("PAGE_BUILD_WAIT", 10.0)
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Docking events API (Launch Library 2 compatible)",
-    "DESCRIPTION": "LL2's docking-event endpoints, served from a local copy.",
+    "DESCRIPTION": (
+        "Launch Library 2's docking events, and the stations, spacecraft, flights, payloads, "
+        "launches, agencies and places they lead to, in LL2's 2.0.0, 2.2.0 and 2.3.0 shapes, "
+        "served from a local copy."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     # 3.1 writes a nullable object as `oneOf: [{$ref}, {type: null}]`, which validators
@@ -241,8 +245,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    # Keep enums inline: every shape's `response_mode` is its own one-value enum.
-    "POSTPROCESSING_HOOKS": [],
+    # Keep enums inline (every shape's `response_mode` is its own one-value enum); tags by
+    # resource family.
+    "POSTPROCESSING_HOOKS": ["api.schema.family_tags"],
 }
 
 LOGGING = {

@@ -129,3 +129,15 @@ def test_the_schema_is_served_from_memory_with_an_etag(api):
     assert first.status_code == 200 and again.status_code == 304
     assert yaml.status_code == 200 and yaml["ETag"] != first["ETag"]
     assert yaml.content.startswith(b"openapi: 3.")
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_operations_are_tagged_by_family_docking_events_first(api, version):
+    document = schema(api, version)
+    names = [tag["name"] for tag in document["tags"]]
+    assert names[0] == "Docking events" and names[-1] == "Rate limits"
+    events = "/2.3.0/docking_events/" if version == "2.3.0" else f"/{version}/docking_event/"
+    assert document["paths"][events]["get"]["tags"] == ["Docking events"]
+    used = {op["tags"][0] for path in document["paths"].values() for op in path.values()}
+    assert used == set(names)
+    assert "stations, spacecraft" in document["info"]["description"]
