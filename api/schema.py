@@ -20,7 +20,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer
 from rest_framework import serializers
 
-from api.shapes import ROOTS, SHAPES
+from api.shapes import SHAPES
 from api.shapes.base import Subset
 
 
@@ -134,8 +134,11 @@ def _source_is_nullable(model, source, nested=True):
 
 
 @cache
-def shape_models(roots):
-    """`{shape class: model}` for the root shapes `(shape, model)` and every shape they nest."""
+def shape_models():
+    """`{shape class: model}` for every shape of the table and every shape they nest."""
+    # Here, not at the top: the resources import the views, which import this module.
+    from api.resources import MODELS
+
     found = {}
 
     def walk(shape, model):
@@ -152,8 +155,8 @@ def shape_models(roots):
                 if related is not None:
                     walk(type(child), related)
 
-    for shape, model in roots:
-        walk(shape, model)
+    for (_, resource, _), shape in SHAPES.items():
+        walk(shape, MODELS[resource])
     return found
 
 
@@ -206,7 +209,7 @@ class ReadOnlySchema(AutoSchema):
 
     def _get_serializer_field_meta(self, field, direction):
         meta = super()._get_serializer_field_meta(field, direction)
-        model = shape_models(ROOTS).get(type(getattr(field, "parent", None)))
+        model = shape_models().get(type(getattr(field, "parent", None)))
         if (
             model is not None
             and field.source != "*"

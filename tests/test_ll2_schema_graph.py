@@ -13,7 +13,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from api.shapes import MODELS, SHAPES, modes
+from api.resources import MODELS
+from api.shapes import SHAPES, modes
 from tests.test_ll2_schema import (
     LL2_FILE,
     LL2Validator,

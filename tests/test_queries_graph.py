@@ -3,7 +3,8 @@ lookups): pinned per (version, resource, mode), the same for a page of one and o
 
 import pytest
 
-from api.shapes import MODELS, SHAPES
+from api.resources import MODELS
+from api.shapes import SHAPES
 from tests import factories
 from tests.test_queries import RESOURCE_LIST_QUERIES
 

@@ -98,3 +98,10 @@ VERSIONS = {
         *LOOKUPS,
     ],
 }
+
+# The model each resource's shapes render (the schema reads nullability off it).
+MODELS = {
+    resource.resource: resource.queryset.model
+    for resources in VERSIONS.values()
+    for resource in resources
+}

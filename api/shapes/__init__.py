@@ -1,10 +1,10 @@
 """Which shape answers a request: one row per (version, resource, mode), the resource being its
 path under the version. A resource answers in the modes it has rows for; its `{id}/` in the
-detailed one. A new version is a new module and its rows here (and its URLs in api/urls.py)."""
+detailed one; the model the shapes render is its resource's (api/resources/). A new version
+is a new module and its rows here (and its resources in api/resources/)."""
 
 from api.shapes import legacy_graph, v2_0_0, v2_2_0, v2_3_0
 from api.shapes import v2_3_0_graph as g
-from spaceflight import models as m
 
 SHAPES = {
     ("2.0.0", "docking_event", "normal"): v2_0_0.DockingEventNormal,
@@ -70,40 +70,9 @@ SHAPES = {
     **legacy_graph.ROWS,
 }
 
-# The model each resource's shapes render.
-MODELS = {
-    "docking_event": m.DockingEvent,
-    "docking_events": m.DockingEvent,
-    "config/docking_locations": m.DockingLocation,
-    "spacestation": m.SpaceStation,
-    "space_stations": m.SpaceStation,
-    "spacecraft/flight": m.SpacecraftFlight,
-    "spacecraft_flights": m.SpacecraftFlight,
-    "spacecraft": m.Spacecraft,
-    "payload_flights": m.PayloadFlight,
-    "launches": m.Launch,
-    "launches/upcoming": m.Launch,
-    "launches/previous": m.Launch,
-    "agencies": m.Agency,
-    "landings": m.Landing,
-    "spacecraft_configurations": m.SpacecraftConfig,
-    "launcher_configurations": m.LauncherConfig,
-    "pads": m.Pad,
-    "locations": m.Location,
-    "programs": m.Program,
-    "celestial_bodies": m.CelestialBody,
-    "payloads": m.Payload,
-    **{f"config/{path}": model for path, _, model in g.LOOKUPS},
-    **legacy_graph.MODELS,
-}
-
 APIThrottle = v2_3_0.APIThrottle
 
 
 def modes(version, resource):
     """The modes `resource` answers in under `version`, in the table's order."""
     return [mode for (v, r, mode) in SHAPES if (v, r) == (version, resource)]
-
-
-# Every top-level shape with the model it renders (api/schema.py reads nullability off it).
-ROOTS = tuple((shape, MODELS[resource]) for (_, resource, _), shape in SHAPES.items())

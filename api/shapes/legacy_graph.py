@@ -7,7 +7,6 @@ configurations `normal` or `detailed`; a location's `{id}/` in its detailed shap
 always normal (api/resources/places.py); pads and programs in one shape."""
 
 from api.shapes import v2_0_0, v2_2_0
-from spaceflight import models as m
 
 LAUNCHES = ("launch", "launch/upcoming", "launch/previous")
 
@@ -34,13 +33,3 @@ def _rows(version, shapes):
 
 
 ROWS = {**_rows("2.0.0", v2_0_0), **_rows("2.2.0", v2_2_0)}
-
-MODELS = {
-    "agencies": m.Agency,
-    "config/launcher": m.LauncherConfig,
-    "config/spacecraft": m.SpacecraftConfig,
-    **{launches: m.Launch for launches in LAUNCHES},
-    "location": m.Location,
-    "pad": m.Pad,
-    "program": m.Program,
-}
