@@ -1,0 +1,155 @@
+"""The tables `make bench` prints and writes to bench/results.md (tools/bench.py measures)."""
+
+import os
+import platform
+import sys
+
+from tools.bench_load import GRANIAN, QUERIES, slug
+
+
+def ms(result):
+    return f"{result['p50']:.2f} / {result['p99']:.2f}"
+
+
+def query_table(all_results, label, reference=True):
+    lines = [
+        "| events | query | bytes | gzip bytes | cold req/s | cold p50 / p99 ms | warm req/s "
+        "| warm p50 / p99 ms" + (" | nginx req/s | warm / nginx |" if reference else " |"),
+        "|---:|---|---:|---:|---:|---:|---:|---:|" + ("---:|---:|" if reference else ""),
+    ]
+    for size, run in all_results.items():
+        results = run["results"]
+        for name in QUERIES:
+            cold, warm = results[(label, name, "cold")], results[(label, name, "warm")]
+            line = (
+                f"| {size:,} | {name} | {run['sizes'][slug(name)]:,} "
+                f"| {run['gzipped'][slug(name)]:,} | {cold['rps']:,.0f} | {ms(cold)} "
+                f"| {warm['rps']:,.0f} | {ms(warm)} |"
+            )
+            if reference:
+                ref = results[("nginx", name, "warm")]
+                line += f" {ref['rps']:,.0f} | {warm['rps'] / ref['rps']:.0%} |"
+            lines.append(line)
+    return lines
+
+
+def report(all_results, args):
+    command = " ".join(["python -m tools.bench", *sys.argv[1:]]) if sys.argv[1:] else "make bench"
+    granian = f"granian x{GRANIAN['WEB_CONCURRENCY']} ({GRANIAN['WEB_THREADS']} threads each)"
+    lines = [
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}; wrk -t2 -c{args.connections} -d{args.seconds}s, warm "
+        f"and reference figures the best of {args.repeat} runs. One run of `{command}`.",
+        "",
+        f"**Production stack, as `make serve` runs it:** {granian}, access log on, "
+        "PostgreSQL + Redis, LL2's rate limits on. wrk sends an API key with a rate of "
+        "100,000,000 requests an hour (`create_api_key bench --rate 100000000/hour`): the "
+        "anonymous 15 an hour is too few to measure. Every request is authenticated and "
+        "counted.",
+        "",
+        *query_table(all_results, "prod"),
+        "",
+        "**Embedded default** (`make serve`'s settings and nothing else: SQLite, no Redis, "
+        "rate-limit counters in the host's file), same server, same key:",
+        "",
+        *query_table(all_results, "embedded"),
+        "",
+        "**No rate limits** (production stack, `THROTTLE_ANON_RATE` and `THROTTLE_KEY_RATE` "
+        "empty, no key):",
+        "",
+        *query_table(all_results, "open", reference=False),
+        "",
+        "Reference views under the production server (a constant dict through DRF):",
+        "",
+        "| events | keyed, rate-limited | no authentication, no rate limit | ratio "
+        "| server with no rate limits, no key |",
+        "|---:|---:|---:|---:|---:|",
+    ]
+    for size, run in all_results.items():
+        r = run["results"]
+        keyed = r[("prod", "constant", "warm")]["rps"]
+        bare = r[("prod", "constant-unthrottled", "warm")]["rps"]
+        off = r[("open", "constant", "warm")]["rps"]
+        lines.append(
+            f"| {size:,} | {keyed:,.0f} req/s | {bare:,.0f} req/s | {keyed / bare:.0%} "
+            f"| {off:,.0f} req/s |"
+        )
+    lines += [
+        "",
+        "App servers on the same throttled, keyed workload (production stack, warm):",
+        "",
+        "| events | server | constant view req/s | warm limit=10 req/s (p99 ms) "
+        "| warm limit=100 detailed req/s (p99 ms) | answers within 1 s with 200 idle "
+        "connections open |",
+        "|---:|---|---:|---:|---:|---|",
+    ]
+    names = {
+        "granian": granian,
+        "gunicorn sync": f"gunicorn sync x{args.sync_workers}",
+        "gunicorn gthread": f"gunicorn gthread x{args.gthread_workers} (4 threads each)",
+    }
+    for size, run in all_results.items():
+        r = run["results"]
+        for label, shown in names.items():
+            lines.append(
+                f"| {size:,} | {shown} | {r[(label, 'constant', 'warm')]['rps']:,.0f} "
+                f"| {r[(label, 'limit=10', 'warm')]['rps']:,.0f} "
+                f"({r[(label, 'limit=10', 'warm')]['p99']:.1f}) "
+                f"| {r[(label, 'limit=100 detailed', 'warm')]['rps']:,.0f} "
+                f"({r[(label, 'limit=100 detailed', 'warm')]['p99']:.1f}) "
+                f"| {'yes' if r[(label, 'holds 200 idle', '')] else 'no'} |"
+            )
+    lines += [
+        "",
+        "| events | build 100 detailed events (load + render) | orjson.dumps of them "
+        "| ratio | DRF serializers on the same rows | ratio |",
+        "|---:|---:|---:|---:|---:|---:|",
+    ]
+    for size, run in all_results.items():
+        build = run["build"]
+        lines.append(
+            f"| {size:,} | {build['build_ms']:.1f} ms | {build['orjson_ms']:.2f} ms "
+            f"| {build['build_ms'] / build['orjson_ms']:.1f}x | {build['drf_ms']:.1f} ms "
+            f"| {build['drf_ms'] / build['orjson_ms']:.1f}x |"
+        )
+    lines += ["", "Targets:", ""]
+    lines += ["| events | ratio | measured | target | |", "|---:|---|---:|---:|---|"]
+    for size, run in all_results.items():
+        r = run["results"]
+
+        def rps(label, name, r=r):
+            return r[(label, name, "warm")]["rps"]
+
+        detailed = slug("limit=100 detailed")
+        targets = [
+            (
+                "constant DRF view, rate-limited with a key / the same view unthrottled",
+                rps("prod", "constant") / rps("prod", "constant-unthrottled"),
+                0.85,
+            ),
+            (
+                "warm limit=10, rate-limited with a key / the unthrottled constant view",
+                rps("prod", "limit=10") / rps("prod", "constant-unthrottled"),
+                0.75,
+            ),
+            (
+                "warm limit=100 detailed, rate-limited with a key / nginx, same bytes",
+                rps("prod", "limit=100 detailed") / rps("nginx", "limit=100 detailed"),
+                0.50,
+            ),
+            (
+                "embedded default: warm limit=100 detailed / nginx, same bytes",
+                rps("embedded", "limit=100 detailed") / rps("nginx", "limit=100 detailed"),
+                0.25,
+            ),
+        ]
+        for text, value, target in targets:
+            met = "met" if value >= target else f"missed by {target - value:.0%} points"
+            lines.append(f"| {size:,} | {text} | {value:.0%} | >= {target:.0%} | {met} |")
+        ratio = run["gzipped"][detailed] / run["sizes"][detailed]
+        met = "met" if ratio < 1 / 3 else "missed"
+        lines.append(
+            f"| {size:,} | gzip-encoded limit=100 detailed / plain size | {ratio:.1%} "
+            f"| < 33.3% | {met} |"
+        )
+    return "\n".join(lines)
