@@ -1,7 +1,7 @@
 """What the mirrored docking events reference, read from the database: the launches of their
 flights, the agencies those launches, configurations, payloads and stations link to, and the
 configurations of their spacecraft and rockets. `sync_ll2` asks the upstream for these from
-their own endpoints (ingest/sync.py), each step planned once the steps before it are written.
+their own endpoints (ingest/sync/), each step planned once the steps before it are written.
 
 Sets are subqueries, never lists of ids in Python: a mirror of a large instance must not send
 the database an `IN` of every event's flight."""
