@@ -9,10 +9,9 @@ from spaceflight.models.agencies import Agency, AgencyType, Country
 from spaceflight.models.base import Described, Named
 from spaceflight.models.docking import DockingEvent, DockingLocation
 from spaceflight.models.images import Image, ImageLicense, ImageVariant, ImageVariantType
+from spaceflight.models.launchers import LauncherConfig, LauncherConfigFamily
 from spaceflight.models.launches import (
     Launch,
-    LauncherConfig,
-    LauncherConfigFamily,
     LaunchStatus,
     Mission,
     NetPrecision,
@@ -22,6 +21,7 @@ from spaceflight.models.launches import (
     Rocket,
 )
 from spaceflight.models.meta import Curated, DataGeneration
+from spaceflight.models.payloads import Payload, PayloadFlight, PayloadType
 from spaceflight.models.places import (
     CelestialBody,
     CelestialBodyType,
@@ -31,20 +31,15 @@ from spaceflight.models.places import (
     Location,
     Pad,
 )
-from spaceflight.models.vehicles import (
-    Payload,
-    PayloadFlight,
-    PayloadType,
+from spaceflight.models.spacecraft import (
     Spacecraft,
     SpacecraftConfig,
     SpacecraftConfigFamily,
     SpacecraftConfigType,
     SpacecraftFlight,
     SpacecraftStatus,
-    SpaceStation,
-    SpaceStationStatus,
-    SpaceStationType,
 )
+from spaceflight.models.stations import SpaceStation, SpaceStationStatus, SpaceStationType
 
 __all__ = [
     "Named",

@@ -3,13 +3,9 @@
 from django.db import models
 
 from spaceflight.models.base import Named
-from spaceflight.models.vehicles import (
-    Payload,
-    PayloadFlight,
-    SpacecraftConfig,
-    SpacecraftFlight,
-    SpaceStation,
-)
+from spaceflight.models.payloads import Payload, PayloadFlight
+from spaceflight.models.spacecraft import SpacecraftConfig, SpacecraftFlight
+from spaceflight.models.stations import SpaceStation
 
 
 class DockingLocation(Named):

@@ -1,4 +1,4 @@
-"""Spacecraft, space stations and payloads, and their flights."""
+"""Spacecraft, their configurations and their flights."""
 
 from django.db import models
 from django.utils import timezone
@@ -6,12 +6,8 @@ from django.utils import timezone
 from spaceflight.models.agencies import Agency
 from spaceflight.models.base import ImportedStatistics, Named
 from spaceflight.models.images import Image
-from spaceflight.models.launches import Launch, Program
+from spaceflight.models.launches import Launch
 from spaceflight.models.places import Landing
-
-
-class SpacecraftConfigType(Named):
-    pass
 
 
 class FlightStatistics(models.Model):
@@ -28,6 +24,10 @@ class FlightStatistics(models.Model):
 
     class Meta:
         abstract = True
+
+
+class SpacecraftConfigType(Named):
+    pass
 
 
 class SpacecraftConfigFamily(Named, FlightStatistics):  # noqa: DJ008 - Named has __str__
@@ -122,66 +122,3 @@ class SpacecraftFlight(models.Model):
         if start is None:
             return None
         return (self.mission_end or timezone.now()) - start
-
-
-class SpaceStationStatus(Named):
-    class Meta(Named.Meta):
-        verbose_name_plural = "space station statuses"
-
-
-class SpaceStationType(Named):
-    pass
-
-
-class SpaceStation(Named):
-    image = models.ForeignKey(Image, models.SET_NULL, null=True, blank=True, related_name="+")
-    status = models.ForeignKey(SpaceStationStatus, models.PROTECT, null=True, blank=True)
-    founded = models.DateField(null=True, blank=True)
-    deorbited = models.DateField(null=True, blank=True)
-    description = models.TextField(blank=True, default="")
-    orbit = models.CharField(max_length=255, null=True, blank=True)
-    type = models.ForeignKey(SpaceStationType, models.PROTECT, null=True, blank=True)
-    owners = models.ManyToManyField(Agency, blank=True, related_name="stations_owned")
-    # What only a station's own LL2 page shows: null until an import brings it. Its occupancy
-    # (docked vehicles, active docking events) is derived from the docking events instead.
-    height = models.FloatField(null=True, blank=True)
-    width = models.FloatField(null=True, blank=True)
-    mass = models.FloatField(null=True, blank=True)
-    volume = models.IntegerField(null=True, blank=True)
-    onboard_crew = models.IntegerField(null=True, blank=True)
-
-
-class PayloadType(Named):
-    pass
-
-
-class Payload(Named):
-    type = models.ForeignKey(PayloadType, models.PROTECT, null=True, blank=True)
-    manufacturer = models.ForeignKey(
-        Agency, models.PROTECT, null=True, blank=True, related_name="payloads_made"
-    )
-    operator = models.ForeignKey(
-        Agency, models.PROTECT, null=True, blank=True, related_name="payloads_operated"
-    )
-    image = models.ForeignKey(Image, models.SET_NULL, null=True, blank=True, related_name="+")
-    wiki_link = models.URLField(max_length=500, blank=True, default="")
-    info_link = models.URLField(max_length=500, blank=True, default="")
-    programs = models.ManyToManyField(Program, blank=True, related_name="payloads")
-    cost = models.BigIntegerField(null=True, blank=True)
-    mass = models.FloatField(null=True, blank=True)
-    description = models.TextField(blank=True, default="")
-
-
-class PayloadFlight(models.Model):
-    id = models.IntegerField(primary_key=True)
-    destination = models.CharField(max_length=255, null=True, blank=True)
-    amount = models.IntegerField(default=1)
-    payload = models.ForeignKey(Payload, models.PROTECT, null=True, blank=True)
-    launch = models.ForeignKey(Launch, models.PROTECT, null=True, blank=True)
-    landing = models.ForeignKey(Landing, models.SET_NULL, null=True, blank=True)
-
-    class Meta:
-        ordering = ["id"]
-
-    def __str__(self):
-        return f"{self.payload or 'Payload'} flight {self.id}"
