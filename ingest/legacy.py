@@ -1,5 +1,6 @@
 """The older versions' shapes (2.0.0, 2.2.0) in the 2.3.0 form, so there is one path into the
-database (see SPEC, mapping from the model). Their output side is api/shapes/v2_*.py."""
+database (see SPEC, mapping from the model). Their output side is api/shapes/ (v2_2_0/,
+v2_0_0.py)."""
 
 
 def legacy_docking_event(data):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from api.shapes.v2_3_0_graph import LOOKUPS
+from api.shapes.v2_3_0.lookups import LOOKUPS
 from tests.conftest import as_json, assert_same_json, import_documents, reference
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ order, and so does each object nested in it, down to the ones the bundled data f
 
 import pytest
 
-from api.shapes.legacy_graph import ROWS
+from api.shapes import LEGACY_LINKED as ROWS
 from tests import legacy_graph_helpers
 from tests.legacy_graph_helpers import (
     BEFORE_PROGRESS_MS_30,

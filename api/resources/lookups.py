@@ -1,6 +1,6 @@
 """The config lookups 2.3.0's shapes embed: a list and `{id}/` each, no filters."""
 
-from api.shapes.v2_3_0_graph import LOOKUPS as LOOKUP_SHAPES
+from api.shapes.v2_3_0.lookups import LOOKUPS as LOOKUP_SHAPES
 from api.views import Resource
 
 

@@ -1,10 +1,44 @@
 """Which shape answers a request: one row per (version, resource, mode), the resource being its
 path under the version. A resource answers in the modes it has rows for; its `{id}/` in the
-detailed one; the model the shapes render is its resource's (api/resources/). A new version
-is a new module and its rows here (and its resources in api/resources/)."""
+detailed one; the model the shapes render is its resource's (api/resources/). A version's
+shapes are a package of its resource families (v2_3_0/, v2_2_0/; 2.0.0's are deltas of
+2.2.0's, v2_0_0.py); a new version is a new package and its rows here (and its resources in
+api/resources/)."""
 
-from api.shapes import legacy_graph, v2_0_0, v2_2_0, v2_3_0
-from api.shapes import v2_3_0_graph as g
+from rest_framework import serializers as s
+
+from api.shapes import v2_0_0, v2_2_0, v2_3_0
+from api.shapes.base import Shape
+
+
+def _linked(version, shapes):
+    """The rows of the 2.0.0 or 2.2.0 resources a docking event links to (agencies,
+    configurations, launches, pads, locations, programs), in LL2's modes: a launch in `list`,
+    `normal` or `detailed`; a launcher configuration in `list` too (LL2 serves it, though its
+    page names only the other two); agencies and spacecraft configurations `normal` or
+    `detailed`; a location's `{id}/` in its detailed shape, its list always normal
+    (api/resources/places.py); pads and programs in one shape."""
+    rows = {
+        (version, "agencies", "normal"): shapes.AgencyDetailed,
+        (version, "agencies", "detailed"): shapes.AgencySerializerDetailed,
+        (version, "config/launcher", "list"): shapes.LauncherConfigList,
+        (version, "config/launcher", "normal"): shapes.LauncherConfig,
+        (version, "config/launcher", "detailed"): shapes.LauncherConfigDetail,
+        (version, "config/spacecraft", "normal"): shapes.SpacecraftConfiguration,
+        (version, "config/spacecraft", "detailed"): shapes.SpacecraftConfigDetailed,
+    }
+    for launches in ("launch", "launch/upcoming", "launch/previous"):
+        rows[(version, launches, "list")] = shapes.LaunchList
+        rows[(version, launches, "normal")] = shapes.LaunchSerializerCommon
+        rows[(version, launches, "detailed")] = shapes.LaunchDetailed
+    rows[(version, "location", "normal")] = shapes.Location
+    rows[(version, "location", "detailed")] = shapes.LocationDetail
+    rows[(version, "pad", "normal")] = shapes.Pad
+    rows[(version, "program", "normal")] = shapes.Program
+    return rows
+
+
+LEGACY_LINKED = {**_linked("2.0.0", v2_0_0), **_linked("2.2.0", v2_2_0)}
 
 SHAPES = {
     ("2.0.0", "docking_event", "normal"): v2_0_0.DockingEventNormal,
@@ -41,36 +75,44 @@ SHAPES = {
         for mode, shape in (
             ("list", v2_3_0.LaunchBasic),
             ("normal", v2_3_0.LaunchNormal),
-            ("detailed", g.LaunchDetailed),
+            ("detailed", v2_3_0.LaunchDetailed),
         )
     },
     ("2.3.0", "agencies", "list"): v2_3_0.AgencyMini,
     ("2.3.0", "agencies", "normal"): v2_3_0.AgencyNormal,
-    ("2.3.0", "agencies", "detailed"): g.AgencyEndpointDetailed,
-    ("2.3.0", "landings", "list"): g.LandingEndpointList,
-    ("2.3.0", "landings", "normal"): g.LandingEndpointNormal,
-    ("2.3.0", "landings", "detailed"): g.LandingEndpointDetailed,
+    ("2.3.0", "agencies", "detailed"): v2_3_0.AgencyEndpointDetailed,
+    ("2.3.0", "landings", "list"): v2_3_0.LandingEndpointList,
+    ("2.3.0", "landings", "normal"): v2_3_0.LandingEndpointNormal,
+    ("2.3.0", "landings", "detailed"): v2_3_0.LandingEndpointDetailed,
     ("2.3.0", "spacecraft_configurations", "normal"): v2_3_0.SpacecraftConfigNormal,
     ("2.3.0", "spacecraft_configurations", "detailed"): v2_3_0.SpacecraftConfigDetailed,
     ("2.3.0", "launcher_configurations", "list"): v2_3_0.LauncherConfigList,
-    ("2.3.0", "launcher_configurations", "normal"): g.LauncherConfigNormal,
-    ("2.3.0", "launcher_configurations", "detailed"): g.LauncherConfigDetailed,
+    ("2.3.0", "launcher_configurations", "normal"): v2_3_0.LauncherConfigNormal,
+    ("2.3.0", "launcher_configurations", "detailed"): v2_3_0.LauncherConfigDetailed,
     ("2.3.0", "pads", "normal"): v2_3_0.Pad,
     ("2.3.0", "locations", "normal"): v2_3_0.Location,
-    ("2.3.0", "locations", "detailed"): g.LocationSerializerWithPads,
+    ("2.3.0", "locations", "detailed"): v2_3_0.LocationSerializerWithPads,
     ("2.3.0", "programs", "list"): v2_3_0.ProgramMini,
     ("2.3.0", "programs", "normal"): v2_3_0.ProgramNormal,
     ("2.3.0", "celestial_bodies", "list"): v2_3_0.CelestialBodyMini,
     ("2.3.0", "celestial_bodies", "normal"): v2_3_0.CelestialBodyNormal,
-    ("2.3.0", "celestial_bodies", "detailed"): g.CelestialBodyEndpointDetailed,
+    ("2.3.0", "celestial_bodies", "detailed"): v2_3_0.CelestialBodyEndpointDetailed,
     ("2.3.0", "payloads", "list"): v2_3_0.PayloadMini,
     ("2.3.0", "payloads", "normal"): v2_3_0.PayloadNormal,
     ("2.3.0", "payloads", "detailed"): v2_3_0.PayloadDetailed,
-    **{("2.3.0", f"config/{path}", "normal"): shape for path, shape, _ in g.LOOKUPS},
-    **legacy_graph.ROWS,
+    **{("2.3.0", f"config/{path}", "normal"): shape for path, shape, _ in v2_3_0.LOOKUPS},
+    **LEGACY_LINKED,
 }
 
-APIThrottle = v2_3_0.APIThrottle
+
+class APIThrottle(Shape):
+    """`/api-throttle/`: the caller's rate limit and its use (the same in every version)."""
+
+    your_request_limit = s.IntegerField(allow_null=True)
+    limit_frequency_secs = s.IntegerField(allow_null=True)
+    current_use = s.IntegerField()
+    next_use_secs = s.IntegerField()
+    ident = s.CharField()
 
 
 def modes(version, resource):

@@ -1,5 +1,7 @@
 """The base shape and the serializer fields shared by every version's shapes."""
 
+from importlib import import_module
+
 import isodate
 from rest_framework import serializers
 
@@ -169,3 +171,55 @@ class Latest(Subset):
 
     def to_representation(self, row):
         return self.child.to_representation(row)
+
+
+# A docking event Subset's rows: still docked (no departure yet, as
+# `/docking_events/?docked=true`), oldest first; or all of them, in docking order.
+STILL_DOCKED = {"where": {"departure__isnull": True}, "order": ("docking", "id")}
+BY_DOCKING = {"order": ("docking", "id")}
+
+
+class Later(serializers.Field):
+    """A field that embeds a shape of a family imported after this one, named
+    `"<family>.<shape>"` within the version's package: `Later("launches.ProgramNormal",
+    many=True)` stands for `ProgramNormal(many=True)`, and `Later("docking.DockingEventNormal",
+    within=Subset, relation="docking_events")` for `Subset(DockingEventNormal(), ...)`.
+
+    The families embed each other both ways (a flight shows its launch, a detailed launch its
+    flights) and their modules can't import each other in a cycle: each imports the families
+    before it, names a later one's shape with a Later, and the version's package replaces the
+    Laters once every family is imported (`resolve_later`). The key stays where the class
+    declares it, so a shape's keys read in order off its class."""
+
+    def __init__(self, shape, *, within=None, **kwargs):
+        self.shape = shape
+        self.within = within
+        self.options = kwargs
+        super().__init__(read_only=True)
+
+    def resolve(self, package):
+        family, name = self.shape.split(".")
+        shape = getattr(import_module(f"{package}.{family}"), name)
+        if self.within is None:
+            return shape(**self.options)
+        return self.within(shape(), **self.options)
+
+
+def _subclasses(cls):
+    for subclass in cls.__subclasses__():
+        yield subclass
+        yield from _subclasses(subclass)
+
+
+def resolve_later(package):
+    """Put in place of every Later of the shapes declared in `package` the field it stands for,
+    at the same key, in the class that declares it and in those that inherit it."""
+    resolved = {}
+    for shape in _subclasses(Shape):
+        if not shape.__module__.startswith(f"{package}."):
+            continue
+        for name, field in list(shape._declared_fields.items()):
+            if isinstance(field, Later):
+                if field not in resolved:
+                    resolved[field] = field.resolve(package)
+                shape._declared_fields[name] = resolved[field]

@@ -1,19 +1,32 @@
 """The shapes of API version 2.0.0 (seed 002): 2.2.0's without the spacecraft statistics, and
 a docking location without its station.
 
-The rest of the graph (agencies, configurations, launches, pads, locations, programs) as LL2's
-2.0.0 Swagger file orders it, and a real 2.0.0 `launch/upcoming/` page: 2.2.0's shapes with
-Launch Library 1's ids (`launch_library_id`, null: we hold none), without what 2.2.0 added
-(`logo_url` of an agency, a pad's `country_code`, a location's `timezone_name`, a program's
-patches, a launch's `last_updated`, `net_precision` and counts), with `inhold`, `tbdtime` and
-`tbddate` (null: 2.3.0 no longer shows them) and a launch status of `{id, name}`. Every 2.0.0
-shape that shows one of these shows the 2.0.0 form.
+The resources a docking event links to (agencies, configurations, launches, pads, locations,
+programs) as LL2's 2.0.0 Swagger file orders them, and a real 2.0.0 `launch/upcoming/` page:
+2.2.0's shapes with Launch Library 1's ids (`launch_library_id`, null: we hold none), without
+what 2.2.0 added (`logo_url` of an agency, a pad's `country_code`, a location's
+`timezone_name`, a program's patches, a launch's `last_updated`, `net_precision` and counts),
+with `inhold`, `tbdtime` and `tbddate` (null: 2.3.0 no longer shows them) and a launch status
+of `{id, name}`. Every 2.0.0 shape that shows one of these shows the 2.0.0 form.
+
+One module, as its shapes are few: those where 2.0.0 differs from 2.2.0 (api/shapes/v2_2_0/),
+under the same component names; the rest are 2.2.0's.
 """
 
 from rest_framework import serializers as s
 
 from api.shapes import v2_2_0, v2_3_0
-from api.shapes.base import EmptyList, Latest, Link, NotHeld, RelatedUrl, Shape, Subset
+from api.shapes.base import (
+    BY_DOCKING,
+    STILL_DOCKED,
+    EmptyList,
+    Latest,
+    Link,
+    NotHeld,
+    RelatedUrl,
+    Shape,
+    Subset,
+)
 
 
 class AgencyDetailed(v2_2_0.AgencyDetailed):
@@ -198,7 +211,7 @@ class SpacecraftFlightDetailed(v2_2_0.SpacecraftFlightDetailed):
     docking_events = Subset(
         DockingEventSerializerForSpacecraftFlight(),
         relation="docking_events",
-        **v2_3_0.BY_DOCKING,
+        **BY_DOCKING,
     )
 
 
@@ -221,7 +234,7 @@ class DockingLocationSerializerForSpacestation(v2_2_0.DockingLocationSerializerF
     docked = Latest(
         DockingEventDetailedSerializerForSpacestation(),
         relation="docking_events",
-        **v2_3_0.STILL_DOCKED,
+        **STILL_DOCKED,
     )
 
 

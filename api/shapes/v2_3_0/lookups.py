@@ -1,0 +1,29 @@
+"""The config lookups 2.3.0's shapes embed, and that we hold: (path under `config/`, shape,
+model), each a resource of its own (api/resources/lookups.py)."""
+
+from api.shapes.v2_3_0.agencies import AgencyType, Country
+from api.shapes.v2_3_0.images import ImageLicense, ImageVariantType
+from api.shapes.v2_3_0.launches import LaunchStatus, NetPrecision, Orbit, ProgramType
+from api.shapes.v2_3_0.payloads import PayloadType
+from api.shapes.v2_3_0.places import CelestialBodyType, LandingLocation, LandingType
+from api.shapes.v2_3_0.spacecraft import SpacecraftConfigType, SpacecraftStatus
+from api.shapes.v2_3_0.stations import SpaceStationStatus
+from spaceflight import models as m
+
+LOOKUPS = [
+    ("agency_types", AgencyType, m.AgencyType),
+    ("celestial_body_types", CelestialBodyType, m.CelestialBodyType),
+    ("countries", Country, m.Country),
+    ("image_licenses", ImageLicense, m.ImageLicense),
+    ("image_variant_types", ImageVariantType, m.ImageVariantType),
+    ("landing_locations", LandingLocation, m.LandingLocation),
+    ("landing_types", LandingType, m.LandingType),
+    ("launch_statuses", LaunchStatus, m.LaunchStatus),
+    ("net_precisions", NetPrecision, m.NetPrecision),
+    ("orbits", Orbit, m.Orbit),
+    ("payload_types", PayloadType, m.PayloadType),
+    ("program_types", ProgramType, m.ProgramType),
+    ("space_station_statuses", SpaceStationStatus, m.SpaceStationStatus),
+    ("spacecraft_configuration_types", SpacecraftConfigType, m.SpacecraftConfigType),
+    ("spacecraft_statuses", SpacecraftStatus, m.SpacecraftStatus),
+]
