@@ -32,12 +32,15 @@ serve: install
 	$(BIN)/python manage.py load_bundled_data
 	HOST=$(HOST) PORT=$(PORT) $(BIN)/python -m config.serve
 
+# The suite on every core (pytest-xdist); PYTEST_ARGS to choose (.ci/run: `-m databases`).
+PYTEST_ARGS ?= -n auto
+
 test: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_ARGS)
 
 # Benchmark (needs root for apt): see README, Performance. Writes bench/results.md and pages.md.
 bench: install

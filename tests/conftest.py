@@ -12,6 +12,56 @@ from api.serving.degrade import cache_guard, redis_guard
 from ingest.upsert import Importer
 
 REFERENCE = Path(__file__).parent / "reference"
+
+# The modules whose behaviour can differ between SQLite and PostgreSQL + Redis: SQL (filters,
+# search, ordering with nulls, long values), transactions (imports, the mirror, the cache's
+# generation), Redis (counters, the shared cache) and the faults and load of the production
+# stack. The production-stack pass runs only these (`-m databases`, .ci/run); every module
+# runs on SQLite. (schemathesis checks answers against our schema, which no database changes;
+# the hostile-input table tries what a database could refuse, on both.)
+BOTH_DATABASES = {
+    "test_admin",
+    "test_all_events",
+    "test_browser",
+    "test_cache",
+    "test_curated",
+    "test_faults_database",
+    "test_faults_kill",
+    "test_faults_redis",
+    "test_filters",
+    "test_flood",
+    "test_flood_redis",
+    "test_generate",
+    "test_golden_legacy",
+    "test_golden_v2_3_0",
+    "test_health",
+    "test_hostile_input",
+    "test_hostile_names",
+    "test_import",
+    "test_import_errors",
+    "test_import_graph_errors",
+    "test_import_graph_round_trips",
+    "test_legacy_graph_filters",
+    "test_pagination",
+    "test_processes",
+    "test_resilience",
+    "test_resources",
+    "test_search",
+    "test_security_admin_login",
+    "test_statistics",
+    "test_sync",
+    "test_sync_graph",
+    "test_sync_scripted",
+    "test_throttle",
+}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.module.__name__.rsplit(".", 1)[-1] in BOTH_DATABASES:
+            item.add_marker(pytest.mark.databases)
+
+
 BUNDLED = Path(__file__).parent.parent / "data" / "ll2"
 API_URL = re.compile(r"^https?://[^/]+(/2\.\d\.0/.*)$")
 

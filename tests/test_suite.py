@@ -1,0 +1,11 @@
+"""The suite itself: the production-stack pass runs the modules tests/conftest.py names, so a
+renamed or removed module must not silently leave that pass."""
+
+from pathlib import Path
+
+from tests.conftest import BOTH_DATABASES
+
+
+def test_every_module_run_on_both_databases_exists():
+    modules = {path.stem for path in Path(__file__).parent.glob("test_*.py")}
+    assert BOTH_DATABASES <= modules, BOTH_DATABASES - modules
