@@ -6,7 +6,7 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 
 from api.models import ApiKey
-from tests import factories
+from tests.support import factories
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,8 @@ from django.core.cache import cache
 from django.core.management import call_command
 
 from spaceflight.models import DockingLocation
-from tests import factories
 from tests.conftest import REFERENCE
+from tests.support import factories
 
 # Real commits: invalidation happens when a write commits, as in production.
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -10,9 +10,9 @@ from django.urls import reverse
 
 from ingest.upsert import Importer
 from spaceflight.models import Curated, DockingEvent, DockingLocation, SpaceStation
-from tests import factories
 from tests.conftest import REFERENCE, reference
-from tests.import_helpers import run
+from tests.support import factories
+from tests.support.imports import run
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.db.models.signals import post_init
 
 from spaceflight.models import DockingEvent
-from tests import factories
+from tests.support import factories
 
 pytestmark = pytest.mark.django_db
 

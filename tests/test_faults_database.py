@@ -1,13 +1,13 @@
 """Database faults under load, against real servers (`make serve`'s granian, two workers):
 PostgreSQL restarted (503s, then recovered by itself), and imports beside readers on PostgreSQL
 and SQLite (no reader sees a torn or stale page). When these run, and what they leave behind:
-tests/fault_helpers.py."""
+tests/faults.py."""
 
 import time
 
 import pytest
 
-from tests.fault_helpers import (
+from tests.support.faults import (
     EVENTS,
     PREFIX,
     SKIP,
@@ -26,7 +26,7 @@ from tools.fault_redis import Redis
 from tools.faults import manage
 from tools.servers import running
 
-pytest_plugins = ["tests.fault_fixtures"]
+pytest_plugins = ["tests.support.fault_fixtures"]
 pytestmark = pytest.mark.skipif(SKIP is not None, reason=SKIP or "")
 
 FIGURES = Figures()

@@ -1,16 +1,16 @@
 """Writers killed: `import_ll2` and `generate_data` killed with SIGKILL mid-way through their
 transaction on PostgreSQL leave every table as it was. When these run, and what they leave
-behind: tests/fault_helpers.py."""
+behind: tests/faults.py."""
 
 import time
 
 import pytest
 
-from tests.fault_helpers import PREFIX, SKIP, Figures, env_for
+from tests.support.faults import PREFIX, SKIP, Figures, env_for
 from tools.fault_postgres import other_backends, table_digest, written_tables
 from tools.faults import manage, start_manage, wait_until
 
-pytest_plugins = ["tests.fault_fixtures"]
+pytest_plugins = ["tests.support.fault_fixtures"]
 pytestmark = pytest.mark.skipif(SKIP is not None, reason=SKIP or "")
 
 FIGURES = Figures()

@@ -1,14 +1,14 @@
 """Redis faults under load, against real servers (`make serve`'s granian, two workers): Redis
 killed and restarted under load, a Redis restart with a caller at its limit, Redis down while
 an import commits. Nothing is ever a 500, and no reader sees a stale page. When these run, and
-what they leave behind: tests/fault_helpers.py."""
+what they leave behind: tests/faults.py."""
 
 import sqlite3
 import time
 
 import pytest
 
-from tests.fault_helpers import (
+from tests.support.faults import (
     DEGRADED,
     OK,
     PREFIX,
@@ -26,7 +26,7 @@ from tools.fault_redis import Redis
 from tools.faults import manage, wait_until
 from tools.servers import running
 
-pytest_plugins = ["tests.fault_fixtures"]
+pytest_plugins = ["tests.support.fault_fixtures"]
 pytestmark = pytest.mark.skipif(SKIP is not None, reason=SKIP or "")
 
 FIGURES = Figures()

@@ -9,8 +9,8 @@ from django.core.management import call_command
 from icalendar import Calendar
 
 from pages.ranges import FEED_ENTRIES
-from tests import factories
 from tests.conftest import utc
+from tests.support import factories
 
 pytestmark = pytest.mark.django_db
 

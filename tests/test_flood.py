@@ -13,7 +13,7 @@ from django.core.management import call_command
 from api.serving import cache, responses
 from api.serving.responses import Builds, Busy
 from pages import views
-from tests.pages_helpers import ISS
+from tests.support.pages import ISS
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ from spaceflight.models import (
     SpaceStation,
 )
 from spaceflight.statistics import derive
-from tests.import_helpers import database_dump
+from tests.support.imports import database_dump
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tests import factories
 from tests.conftest import as_json, assert_same_json, import_documents, reference
+from tests.support import factories
 
 pytestmark = pytest.mark.django_db
 

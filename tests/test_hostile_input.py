@@ -16,7 +16,7 @@ from django.conf import settings as django_settings
 from django.test import Client
 from django.urls import resolve
 
-from tests import factories
+from tests.support import factories
 
 pytestmark = pytest.mark.django_db
 

@@ -14,9 +14,9 @@ from icalendar import Calendar
 
 from ingest.fields import CONVERTERS, KINDS, InvalidObject
 from spaceflight import models as m
-from tests import factories
 from tests.conftest import REFERENCE, import_documents, reference
-from tests.pages_helpers import SVG, timeline
+from tests.support import factories
+from tests.support.pages import SVG, timeline
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ from tests.conftest import (
     import_documents,
     reference,
 )
-from tests.import_helpers import database_dump, run
+from tests.support.imports import database_dump, run
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ import uuid
 import pytest
 
 from tests.conftest import REFERENCE, reference
-from tests.import_helpers import run
+from tests.support.imports import run
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,8 @@ import pytest
 from django.core.management import call_command
 
 from spaceflight import models as m
-from tests import factories
-from tests.pages_helpers import ISS, SVG, timeline
+from tests.support import factories
+from tests.support.pages import ISS, SVG, timeline
 
 pytestmark = pytest.mark.django_db
 

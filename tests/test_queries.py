@@ -5,7 +5,7 @@ is filled, each kind of row ROWS times."""
 import pytest
 
 from api.shapes import SHAPES
-from tests import factories
+from tests.support import factories
 
 pytestmark = pytest.mark.django_db
 

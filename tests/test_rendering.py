@@ -13,7 +13,7 @@ from api.rendering.compile import Context, compile_shape
 from api.rendering.links import Links
 from api.resources import VERSIONS
 from api.shapes import SHAPES
-from tests import factories
+from tests.support import factories
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ import pytest
 from django.db import OperationalError
 
 from api.serving.degrade import redis_guard
-from tests import factories
+from tests.support import factories
 
 pytestmark = pytest.mark.django_db
 

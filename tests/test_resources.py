@@ -3,7 +3,7 @@
 import pytest
 
 from spaceflight import models as m
-from tests import factories
+from tests.support import factories
 
 pytestmark = pytest.mark.django_db
 

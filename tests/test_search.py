@@ -11,7 +11,7 @@ from rest_framework.test import APIRequestFactory
 from api.filters import BoundedSearch
 from api.resources import DockingEvents, LegacyDockingEvents
 from spaceflight import models as m
-from tests import factories
+from tests.support import factories
 
 pytestmark = pytest.mark.django_db
 

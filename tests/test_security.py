@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests import factories
+from tests.support import factories
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).parent.parent

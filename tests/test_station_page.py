@@ -9,9 +9,9 @@ import pytest
 from django.core.management import call_command
 
 from spaceflight import models as m
-from tests import factories
 from tests.conftest import utc
-from tests.pages_helpers import ISS, SALYUT_6, SVG, TIANGONG, timeline
+from tests.support import factories
+from tests.support.pages import ISS, SALYUT_6, SVG, TIANGONG, timeline
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,8 @@ from django.core.management import call_command
 from spaceflight import models as m
 from spaceflight.changes import generation
 from spaceflight.statistics import derive
-from tests import factories
-from tests.import_helpers import run
+from tests.support import factories
+from tests.support.imports import run
 
 pytestmark = pytest.mark.django_db
 

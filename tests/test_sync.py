@@ -13,7 +13,7 @@ import pytest
 from ingest.models import SyncState
 from spaceflight.models import DockingEvent
 from tests.conftest import without_hosts
-from tests.sync_helpers import sync
+from tests.support.sync import sync
 from tools.servers import get, manage, running, server_env
 
 pytestmark = pytest.mark.django_db

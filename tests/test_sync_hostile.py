@@ -13,7 +13,7 @@ from django.core.management import CommandError
 from ingest.reader import streamed
 from ingest.sync import Mirror, SyncStopped, Upstream, WaitTooLong
 from spaceflight.models import DockingEvent
-from tests.sync_helpers import EVENTS, THROTTLE, fake_upstream, page, respond, sync
+from tests.support.sync import EVENTS, THROTTLE, fake_upstream, page, respond, sync
 
 pytestmark = pytest.mark.django_db
 LIST = "/2.3.0/docking_events/"

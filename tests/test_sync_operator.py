@@ -13,7 +13,7 @@ from django.core.management import CommandError, call_command
 from ingest.management.commands.sync_ll2 import Command
 from ingest.sync.upstream import DEFAULT_MAX_REQUESTS
 from spaceflight.models import DockingEvent
-from tests.sync_helpers import EVENTS, fake_upstream, page, respond, sync
+from tests.support.sync import EVENTS, fake_upstream, page, respond, sync
 from tools.servers import ROOT, manage, server_env
 
 pytestmark = pytest.mark.django_db

@@ -15,7 +15,7 @@ from ingest.models import SyncState
 from ingest.sync import Mirror, SyncStopped, Upstream
 from spaceflight.models import DockingEvent, DockingLocation
 from tests.conftest import reference
-from tests.sync_helpers import sync
+from tests.support.sync import sync
 
 pytestmark = pytest.mark.django_db
 

@@ -6,13 +6,13 @@ import pytest
 
 from api.shapes import modes
 from spaceflight import models as m
-from tests import import_graph_helpers
-from tests.import_graph_helpers import NOW, RESOURCES, flush, get, write
-from tests.import_helpers import database_dump, run
+from tests.support import linked_pages
+from tests.support.imports import database_dump, run
+from tests.support.linked_pages import NOW, RESOURCES, flush, get, write
 
 pytestmark = pytest.mark.django_db
 
-filled = import_graph_helpers.filled
+filled = linked_pages.filled
 
 # (resource, its richest mode, a lighter one): launches/upcoming and /previous serve launches'
 # shapes, covered by launches.

@@ -6,9 +6,10 @@ configuration, launcher configuration, pad and program page and a 2.0.0 agency a
 import pytest
 
 from spaceflight import models as m
-from tests import import_graph_helpers
-from tests.import_graph_helpers import flush, get, page_of
-from tests.import_graph_helpers_legacy import (
+from tests.support import linked_pages
+from tests.support.imports import database_dump, run
+from tests.support.linked_pages import flush, get, page_of
+from tests.support.older_pages import (
     LL2,
     agency_2_2_0,
     launch_2_2_0,
@@ -17,11 +18,10 @@ from tests.import_graph_helpers_legacy import (
     spacecraft_config_2_2_0,
     write_json,
 )
-from tests.import_helpers import database_dump, run
 
 pytestmark = pytest.mark.django_db
 
-filled = import_graph_helpers.filled
+filled = linked_pages.filled
 
 
 def test_a_2_2_0_agency_detail_brings_its_configurations(tmp_path):

@@ -2,7 +2,7 @@
 the session: the databases of our own on the shared cluster, the migrated template each test
 copies, and the list pages the imports read (3,000 events from a generated database, served by
 our server: built once, not once per module). The helpers the test modules import are in
-tests/fault_helpers.py, so that this module is first imported as a plugin (its assertions
+tests/faults.py, so that this module is first imported as a plugin (its assertions
 rewritten as a conftest's are)."""
 
 import concurrent.futures
@@ -13,7 +13,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from tests.fault_helpers import DATABASE_URL, EVENTS, PREFIX, body, env_for, signature
+from tests.support.faults import DATABASE_URL, EVENTS, PREFIX, body, env_for, signature
 from tools.fault_load import fetch
 from tools.fault_postgres import SharedDatabases
 from tools.faults import manage

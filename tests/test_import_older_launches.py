@@ -8,9 +8,9 @@ import json
 import pytest
 
 from spaceflight import models as m
-from tests.import_graph_helpers import page_of
-from tests.import_graph_helpers_legacy import LL2, launch_2_2_0, pad_2_2_0, write_json
-from tests.import_helpers import run
+from tests.support.imports import run
+from tests.support.linked_pages import page_of
+from tests.support.older_pages import LL2, launch_2_2_0, pad_2_2_0, write_json
 
 pytestmark = pytest.mark.django_db
 

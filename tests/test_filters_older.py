@@ -6,8 +6,8 @@ numbers, long searches, unknown orderings) never fail."""
 
 import pytest
 
-from tests import legacy_graph_helpers
-from tests.legacy_graph_helpers import (
+from tests.support import older_versions
+from tests.support.older_versions import (
     LATER,
     PROGRESS_MS_30,
     PROGRESS_MS_32,
@@ -18,7 +18,7 @@ from tests.legacy_graph_helpers import (
 
 pytestmark = pytest.mark.django_db
 
-graph = legacy_graph_helpers.graph
+graph = older_versions.graph
 
 
 FILTERS = [

@@ -5,13 +5,13 @@ events, a key of a newer LL2), whatever it holds, while the rest of the page is 
 import pytest
 
 from spaceflight import models as m
-from tests import import_graph_helpers
-from tests.import_graph_helpers import first_with, flush, get, write
-from tests.import_helpers import run
+from tests.support import linked_pages
+from tests.support.imports import run
+from tests.support.linked_pages import first_with, flush, get, write
 
 pytestmark = pytest.mark.django_db
 
-filled = import_graph_helpers.filled
+filled = linked_pages.filled
 
 
 def test_what_we_hold_no_rows_for_is_ignored(api, frozen, tmp_path, filled):

@@ -6,8 +6,8 @@ order, and so does each object nested in it, down to the ones the bundled data f
 import pytest
 
 from api.shapes import LEGACY_LINKED as ROWS
-from tests import legacy_graph_helpers
-from tests.legacy_graph_helpers import (
+from tests.support import older_versions
+from tests.support.older_versions import (
     BEFORE_PROGRESS_MS_30,
     DETAIL,
     LATER,
@@ -18,11 +18,11 @@ from tests.legacy_graph_helpers import (
 
 pytestmark = pytest.mark.django_db
 
-graph = legacy_graph_helpers.graph
+graph = older_versions.graph
 
 # LL2's components, keys in their order: 2.2.0's OpenAPI file (newest form), 2.0.0's Swagger
-# file and its real `launch/upcoming/` page (/tmp/notes/ll2_legacy_graph.md). Several keys to
-# a line, kept so by `fmt: off`: at one key a line the tables ran to 450 lines.
+# file and its real `launch/upcoming/` page. Several keys to a line, kept so by `fmt: off`: at
+# one key a line the tables ran to 450 lines.
 # fmt: off
 AGENCY_START = [
     "id", "url", "name", "featured", "type", "country_code", "abbrev", "description",

@@ -1,6 +1,6 @@
-"""What the 2.0.0 and 2.2.0 graph tests (tests/test_legacy_graph_*.py) share: the bundled data
+"""What the 2.0.0 and 2.2.0 graph tests (tests/test_*_older.py) share: the bundled data
 with a few rows added (the `graph` fixture, which each module takes in as `graph =
-legacy_graph_helpers.graph`), the launches it holds, the clock its one dated launch is upcoming
+older_versions.graph`), the launches it holds, the clock its one dated launch is upcoming
 or previous by, LL2's component of each list mode and of `{id}/`, and `ids`, the ids a list
 page answers."""
 
@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from spaceflight import models as m
-from tests import factories
+from tests.support import factories
 
 VERSIONS = ["2.0.0", "2.2.0"]
 PROGRESS_MS_30 = (

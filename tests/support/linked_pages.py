@@ -1,6 +1,6 @@
 """What the `import_ll2` tests on the resources a docking event links to
-(tests/test_import_graph_*.py) share: the bundled set with every value it lacks filled in (the
-`filled` fixture, which each module takes in as `filled = import_graph_helpers.filled`, and
+(tests/test_import_*.py) share: the bundled set with every value it lacks filled in (the
+`filled` fixture, which each module takes in as `filled = linked_pages.filled`, and
 `fill`), an empty domain (`flush`), a page of our API as served at `NOW` (`get`) and as a file
 `import_ll2` reads (`write`), and reading a nested key of a served object (`at`,
 `first_with`)."""
@@ -17,7 +17,7 @@ from ingest.fields import LOCAL
 from spaceflight import models as m
 from spaceflight.changes import data_changed
 from tests.conftest import BUNDLED
-from tests.import_helpers import run
+from tests.support.imports import run
 
 # A launch of the bundled data is upcoming then.
 NOW = "2025-02-27T12:00:00Z"

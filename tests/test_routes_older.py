@@ -5,12 +5,12 @@ of the endpoints."""
 
 import pytest
 
-from tests import legacy_graph_helpers
-from tests.legacy_graph_helpers import BEFORE_PROGRESS_MS_30, LATER, PROGRESS_MS_30, VERSIONS, ids
+from tests.support import older_versions
+from tests.support.older_versions import BEFORE_PROGRESS_MS_30, LATER, PROGRESS_MS_30, VERSIONS, ids
 
 pytestmark = pytest.mark.django_db
 
-graph = legacy_graph_helpers.graph
+graph = older_versions.graph
 
 
 def test_upcoming_and_previous_follow_the_clock(api, frozen, graph):

@@ -7,12 +7,12 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tests import legacy_graph_helpers
-from tests.legacy_graph_helpers import PROGRESS_MS_30, SOYUZ_MS_27, VERSIONS
+from tests.support import older_versions
+from tests.support.older_versions import PROGRESS_MS_30, SOYUZ_MS_27, VERSIONS
 
 pytestmark = pytest.mark.django_db
 
-graph = legacy_graph_helpers.graph
+graph = older_versions.graph
 
 
 def test_values_we_do_not_hold_are_null_or_empty(api, graph):

@@ -1,4 +1,4 @@
-"""What the tests of `import_ll2` on 2.2.0 and 2.0.0 pages (tests/test_import_graph_legacy_*.py)
+"""What the tests of `import_ll2` on 2.2.0 and 2.0.0 pages (tests/test_import_older_*.py)
 share: objects as LL2's 2.2.0 components show them (an agency, a launcher configuration, a
 spacecraft configuration, a pad with its location, a launch with all it nests), each with
 `**changes` laid over it where a test needs another form, and a document written as a JSON

@@ -7,13 +7,13 @@ aside); a detailed page carries the nested rows that point back at its object.""
 import pytest
 
 from api.shapes import modes
-from tests import import_graph_helpers
-from tests.import_graph_helpers import NOW, RESOURCES, at, flush, get, write
-from tests.import_helpers import run
+from tests.support import linked_pages
+from tests.support.imports import run
+from tests.support.linked_pages import NOW, RESOURCES, at, flush, get, write
 
 pytestmark = pytest.mark.django_db
 
-filled = import_graph_helpers.filled
+filled = linked_pages.filled
 
 CASES = [(resource, mode) for resource in RESOURCES for mode in modes("2.3.0", resource)]
 

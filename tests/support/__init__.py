@@ -1,0 +1,1 @@
+"""What the tests share: deterministic objects, fixtures and helpers, by what they serve."""
