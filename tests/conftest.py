@@ -55,10 +55,36 @@ BOTH_DATABASES = {
 }
 
 
+# Run by themselves, after the others (.ci/run): they restart or kill the servers every test
+# shares, or measure under load, or drive a browser (which needs no database of its own).
+ALONE = {
+    "test_browser",
+    "test_faults_database",
+    "test_faults_kill",
+    "test_faults_redis",
+    "test_processes",
+}
+# Use the Redis servers every worker shares as a whole (clear the cache, cap its memory, count
+# in windows): with several workers (`--dist loadgroup`), one worker runs them all.
+SHARED_REDIS = {
+    "test_cache",
+    "test_flood",
+    "test_flood_redis",
+    "test_health",
+    "test_resilience",
+    "test_throttle",
+}
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
-        if item.module.__name__.rsplit(".", 1)[-1] in BOTH_DATABASES:
+        module = item.module.__name__.rsplit(".", 1)[-1]
+        if module in BOTH_DATABASES:
             item.add_marker(pytest.mark.databases)
+        if module in ALONE:
+            item.add_marker(pytest.mark.alone)
+        if module in SHARED_REDIS:
+            item.add_marker(pytest.mark.xdist_group("shared-redis"))
 
 
 BUNDLED = Path(__file__).parent.parent / "data" / "ll2"

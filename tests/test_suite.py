@@ -3,9 +3,10 @@ renamed or removed module must not silently leave that pass."""
 
 from pathlib import Path
 
-from tests.conftest import BOTH_DATABASES
+from tests.conftest import ALONE, BOTH_DATABASES, SHARED_REDIS
 
 
 def test_every_module_run_on_both_databases_exists():
     modules = {path.stem for path in Path(__file__).parent.glob("test_*.py")}
-    assert BOTH_DATABASES <= modules, BOTH_DATABASES - modules
+    named = BOTH_DATABASES | ALONE | SHARED_REDIS
+    assert named <= modules, named - modules
