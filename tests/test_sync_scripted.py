@@ -6,6 +6,7 @@ import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from io import StringIO
+from types import SimpleNamespace
 
 import isodate
 import pytest
@@ -159,7 +160,11 @@ def test_loop_runs_again_after_the_interval(scripted, monkeypatch):
         pauses.append(seconds)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("ingest.management.commands.sync_ll2.time.sleep", stop_after_first_pause)
+    # The command's own `time` only: patching `time.sleep` itself would also catch the sleeps of
+    # server threads an earlier test left running in this process.
+    monkeypatch.setattr(
+        "ingest.management.commands.sync_ll2.time", SimpleNamespace(sleep=stop_after_first_pause)
+    )
     with pytest.raises(KeyboardInterrupt):
         sync("--base-url", f"http://127.0.0.1:{scripted.server_port}", "--loop", "15m")
 
@@ -222,7 +227,9 @@ def test_waits_are_shown_when_they_happen(scripted):
 def test_a_refusal_stops_at_once_even_in_a_loop(scripted, monkeypatch, status, key, expected):
     script(scripted, [(status, {}, b'{"detail": "no"}')])
     pauses = []
-    monkeypatch.setattr("ingest.management.commands.sync_ll2.time.sleep", pauses.append)
+    monkeypatch.setattr(
+        "ingest.management.commands.sync_ll2.time", SimpleNamespace(sleep=pauses.append)
+    )
 
     with pytest.raises(CommandError, match=re.escape(expected)):
         sync(
