@@ -44,13 +44,14 @@ def test_a_flood_of_cached_responses_stays_under_the_limit_and_leaves_counters(
     for _ in range(3):
         assert api.get("/2.3.0/", REMOTE_ADDR="198.51.100.1").status_code == 200
 
+    evicted = small_cache.info("stats")["evicted_keys"]
     for number in range(400):  # 400 responses of 64 KB: three times the limit
         cache.put(f"flood:{number}", Template(os.urandom(32 * 1024).hex().encode()))
     for junk in range(20):
         api.get(f"/2.3.0/docking_events/?junk={junk}", REMOTE_ADDR="198.51.100.2")
 
     assert small_cache.info("memory")["used_memory"] <= LIMIT + 1024 * 1024
-    assert small_cache.info("stats")["evicted_keys"] > 0
+    assert small_cache.info("stats")["evicted_keys"] > evicted
     status = api.get("/2.3.0/api-throttle/", REMOTE_ADDR="198.51.100.1").json()
     assert status["current_use"] == 3
     assert not redis_guard.degraded and not cache_guard.degraded

@@ -11,7 +11,6 @@ bench/pages.md.
 
 import argparse
 import concurrent.futures
-import json
 import sqlite3
 import statistics
 import tempfile
@@ -49,9 +48,9 @@ def busiest_station(database):
         ).fetchone()
 
 
-def api_latencies(url, headers, seconds, stop=None):
+def api_latencies(url, headers, seconds):
     found, deadline = [], time.monotonic() + seconds
-    while time.monotonic() < deadline and not (stop and stop.is_set()):
+    while time.monotonic() < deadline:
         found.append(timed(url, headers)[0])
     return found
 
@@ -121,12 +120,10 @@ def main():
         api = f"{base}/2.3.0/docking_events/?limit=10"
         timed(api, auth)
         quiet = api_latencies(api, auth, args.seconds)
-        stop = threading.Event()
-        pool = concurrent.futures.ThreadPoolExecutor(1)
-        during = pool.submit(api_latencies, api, auth, args.seconds)
-        flooded = flood(base, station, args.seconds)
-        loud = during.result()
-        stop.set()
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            during = pool.submit(api_latencies, api, auth, args.seconds)
+            flooded = flood(base, station, args.seconds)
+            loud = during.result()
     lines = [
         f"Pages and feeds: `python -m tools.bench_pages --events {args.events}` (embedded "
         f"default: granian x2, SQLite, limits on); the busiest station has {events:,} events "
@@ -145,7 +142,6 @@ def main():
     ]
     args.out.write_text("\n".join(lines))
     print("\n".join(lines))
-    print(json.dumps({"out": str(args.out)}))
 
 
 if __name__ == "__main__":
