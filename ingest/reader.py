@@ -25,6 +25,12 @@ SUFFIXES = {".json", ".txt"}
 HEADER = re.compile(r"^(HTTP \d{3} |[A-Za-z-]+: )")
 # Where a stream's items are: those of a top-level list, or the `results` of a list page.
 STREAMED = {"": ("item", "$"), "results": ("results.item", "$.results")}
+# An LL2 response nests about ten levels deep: past this only a broken or hostile document goes.
+MAX_DEPTH = 64
+# ijson's C parser makes every event of a buffer, each with its prefix, before handing out
+# the first: a buffer of nested brackets costs its square. Small buffers keep that cheap.
+READ_SIZE = 4096
+OPENING, CLOSING = {"start_map", "start_array"}, {"end_map", "end_array"}
 
 
 class MalformedDocument(ValueError):
@@ -70,10 +76,26 @@ def read_objects(path):
         yield from top_level(*read_captured(path))
         return
     with path.open("rb") as raw:
-        try:
-            yield from streamed(ijson.parse(CheckedUtf8(raw, path), use_float=True))
-        except ijson.JSONError as error:
-            raise MalformedDocument(f"{path}: not JSON: {yajl_message(error)}") from None
+        yield from streamed(json_events(raw, path))
+
+
+def json_events(raw, source):
+    """ijson's `(prefix, event, value)` events of the bytes `raw` reads; MalformedDocument,
+    naming `source` (a file, a URL), for a byte that is not UTF-8, a document that is not JSON,
+    or one nested past MAX_DEPTH."""
+    depth = 0
+    events = ijson.parse(CheckedUtf8(raw, source), buf_size=READ_SIZE, use_float=True)
+    try:
+        for prefix, event, value in events:
+            if event in OPENING:
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise MalformedDocument(f"{source}: refused: nested deeper than {MAX_DEPTH}")
+            elif event in CLOSING:
+                depth -= 1
+            yield prefix, event, value
+    except ijson.JSONError as error:
+        raise MalformedDocument(f"{source}: not JSON: {yajl_message(error)}") from None
 
 
 def streamed(events):

@@ -43,9 +43,9 @@ BAD_FILES = {
         "not UTF-8: byte 0xe8 at offset",
     ),
     "latin1.txt": ((CAPTURED_HEAD + page_with()).encode() + b"\xe9", "not UTF-8: byte 0xe9"),
-    "deep_value.json": (DEEP_VALUE.encode(), "$.results[0]: nested too deeply to import"),
+    "deep_value.json": (DEEP_VALUE.encode(), "refused: nested deeper than 64"),
     "deep_value.txt": ((CAPTURED_HEAD + DEEP_VALUE).encode(), "nested too deeply to read"),
-    "deep_list.json": (("[" * DEEP + "]" * DEEP).encode(), "$[0]: expected an object"),
+    "deep_list.json": (("[" * DEEP + "]" * DEEP).encode(), "refused: nested deeper than 64"),
     "deep.txt": ((CAPTURED_HEAD + "[" * DEEP + "]" * DEEP).encode(), "nested too deeply to read"),
     "broken.json": (b'{"count": 1, "results": [{"id": 1', "not JSON: parse error: premature EOF"),
     "garbage.json": (

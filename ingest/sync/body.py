@@ -10,19 +10,13 @@ import time
 
 import ijson
 
-from ingest.reader import CheckedUtf8, MalformedDocument, yajl_message
+from ingest.reader import READ_SIZE
 from ingest.sync.errors import SyncStopped
 
 MB = 1_000_000
 SPOOL = 512 * 1024
-# An LL2 answer nests about ten levels deep: past this only a hostile upstream goes.
-MAX_DEPTH = 64
-# ijson's C parser makes every event of a buffer, each with its prefix, before handing out
-# the first: a buffer of nested brackets costs its square. Small buffers keep that cheap.
-READ_SIZE = 4096
 # Chunks held between the network and the parser: a slow import makes the reading wait.
 AHEAD = 16
-OPENING, CLOSING = {"start_map", "start_array"}, {"end_map", "end_array"}
 
 
 class Deadline(Exception):
@@ -124,24 +118,6 @@ class Exchange:
     def too_large(self, what):
         cap = self.max_bytes / MB
         return f"{self.url}: refused: the answer is larger than {cap:g} MB (--max-page-mb): {what}"
-
-
-def json_events(body, url):
-    """ijson's `(prefix, event, value)` events of `body`; MalformedDocument, naming `url`, for a
-    byte that is not UTF-8, a document that is not JSON, or one nested past MAX_DEPTH."""
-    depth = 0
-    events = ijson.parse(CheckedUtf8(body, url), buf_size=READ_SIZE, use_float=True)
-    try:
-        for prefix, event, value in events:
-            if event in OPENING:
-                depth += 1
-                if depth > MAX_DEPTH:
-                    raise MalformedDocument(f"{url}: refused: nested deeper than {MAX_DEPTH}")
-            elif event in CLOSING:
-                depth -= 1
-            yield prefix, event, value
-    except ijson.JSONError as error:
-        raise MalformedDocument(f"{url}: not JSON: {yajl_message(error)}") from None
 
 
 def document(events):

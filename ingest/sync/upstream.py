@@ -13,8 +13,8 @@ from datetime import timedelta
 import httpx
 from django.utils import timezone
 
-from ingest.reader import MalformedDocument
-from ingest.sync.body import MB, Deadline, Exchange, document, json_events
+from ingest.reader import MalformedDocument, json_events
+from ingest.sync.body import MB, Deadline, Exchange, document
 from ingest.sync.errors import BudgetSpent, Misconfigured, SyncStopped, WaitTooLong
 from ingest.sync.plan import THROTTLE
 
