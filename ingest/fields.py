@@ -16,6 +16,7 @@ from django.apps import apps
 from django.db import models
 from django.utils.dateparse import parse_date, parse_datetime, parse_duration
 
+from spaceflight.models.base import Listed
 from spaceflight.statistics import STATISTICS
 from spaceflight.text import multi_line, one_line
 
@@ -158,9 +159,16 @@ RENAMED = {
 CONVERTERS = {("CelestialBody", "length_of_day"): to_django_duration}
 # Ours alone: where a flight's live duration counts from when its launch time is unknown, and
 # whether an object's statistics are LL2's or derived (spaceflight/statistics.py).
-LOCAL = {("SpacecraftFlight", "duration_origin")} | {
-    (model.__name__, "imported_statistics") for model in STATISTICS
-}
+LOCAL = (
+    {("SpacecraftFlight", "duration_origin")}
+    | {(model.__name__, "imported_statistics") for model in STATISTICS}
+    | {
+        # The order of the page's lists, written apart (ingest/upsert.py, Importer.keep_order).
+        (model.__name__, "listed")
+        for model in apps.get_app_config("spaceflight").get_models()
+        if issubclass(model, Listed)
+    }
+)
 # key -> (kind, its foreign key to the parent): nested rows that point back at their parent,
 # like the ports a station's own page lists (what is docked at each is derived from the events).
 # A key is a list of rows, one row or null; `a.b` is key `b` of the object at key `a`.

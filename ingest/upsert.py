@@ -19,6 +19,7 @@ from ingest.fields import KINDS, InvalidObject, to_iso_duration, to_list
 from ingest.legacy import as_current
 from ingest.placing import kind_of, top_level
 from spaceflight import models as m
+from spaceflight.models.base import Listed
 from spaceflight.statistics import STATISTICS
 
 # Lookups the older versions show by name or URL alone: matched on that column.
@@ -136,6 +137,7 @@ class Importer:
             values["imported_statistics"] = sorted(set(held) | set(given))
         obj = self.write(kind_name, kind.model, pk, existing, values, path)
 
+        listed = {}
         for key, (relation, sub_kind) in kind.m2m.items():
             if key in data:
                 try:
@@ -147,6 +149,7 @@ class Importer:
                     for i, item in enumerate(items)
                 ]
                 self.set_relation(kind_name, obj, relation, ids)
+                listed[relation] = ids
         for key, (sub_kind, foreign_key) in kind.children.items():
             found = nested(data, key)
             if found is None:
@@ -159,9 +162,22 @@ class Importer:
                 items = to_list(found)
             except ValueError as error:
                 raise InvalidObject(where, str(error)) from None
-            for i, item in enumerate(items):
+            listed[accessor(kind.model, foreign_key)] = [
                 self.upsert(sub_kind, item, f"{where}[{i}]", owner=(foreign_key, pk))
+                for i, item in enumerate(items)
+            ]
+        self.keep_order(kind_name, obj, listed)
         return pk
+
+    def keep_order(self, kind_name, obj, listed):
+        """The order the page listed related rows in, where no key gives it (models.Listed)."""
+        if not listed or not isinstance(obj, Listed) or self.is_curated(type(obj), obj.pk):
+            return
+        order = {**obj.listed, **{name: [str(pk) for pk in pks] for name, pks in listed.items()}}
+        if order != obj.listed:
+            obj.listed = order
+            obj.save(update_fields=["listed"])
+            self.updated[kind_name].add(obj.pk)
 
     def upsert_by_natural_key(self, kind_name, value, path, current=None):
         column = BY_NATURAL_KEY.get(kind_name)
@@ -233,6 +249,15 @@ class Importer:
         if sorted(map(str, manager.values_list("pk", flat=True))) != sorted(map(str, ids)):
             manager.set(ids)
             self.updated[kind_name].add(obj.pk)
+
+
+def accessor(model, foreign_key):
+    """The name of the reverse relation of `model` that its children's `foreign_key` is."""
+    return next(
+        relation.get_accessor_name()
+        for relation in model._meta.related_objects
+        if relation.field.attname == foreign_key
+    )
 
 
 def nested(data, key):

@@ -10,6 +10,8 @@ class SpaceflightConfig(AppConfig):
     verbose_name = "Spaceflight data"
 
     def ready(self):
+        from spaceflight import lookups  # noqa: F401  (registers `__contains` as LL2 means it)
+
         post_migrate.connect(derive_after_migrating, sender=self)
         from spaceflight.changes import on_write
         from spaceflight.models import Curated, DataGeneration

@@ -29,6 +29,7 @@ BOTH_DATABASES = {
     "test_faults_kill",
     "test_faults_redis",
     "test_filters",
+    "test_filters_agencies",
     "test_flood",
     "test_flood_redis",
     "test_generate",

@@ -20,6 +20,7 @@ from django.db.models import ForeignKey, ManyToManyField, ManyToOneRel, QuerySet
 from rest_framework import serializers
 
 from api.shapes.base import Subset
+from spaceflight.models.base import Listed
 
 
 def _relations_of(shape, model, found):
@@ -103,7 +104,8 @@ def load(rows, shape):
     for row in rows:
         loaded[type(row)][row.pk] = row
     frontier = {type(rows[0]): list(rows)}
-    links = []  # (instances, cache name, related model, {pk: [related pks]}, in pk order)
+    # (instances, cache name, related model, {pk: [related pks]}, by pk or the page's order)
+    links = []
     while frontier:
         pending = defaultdict(set)
         arrived = defaultdict(list)
@@ -165,7 +167,11 @@ def load(rows, shape):
         table = loaded[model]
         for instance in instances:
             pks = targets.get(instance.pk, ())
-            related = [table[pk] for pk in (sorted(pks) if by_pk else pks)]
+            if by_pk:
+                # In the order the imported page listed them, if the row keeps one.
+                ordered = isinstance(instance, Listed)
+                pks = sorted(pks, key=instance.position(name) if ordered else None)
+            related = [table[pk] for pk in pks]
             instance.__dict__.setdefault("_prefetched_objects_cache", {})[name] = _cached_list(
                 model, related
             )

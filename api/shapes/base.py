@@ -177,6 +177,8 @@ class Latest(Subset):
 # `/docking_events/?docked=true`), oldest first; or all of them, in docking order.
 STILL_DOCKED = {"where": {"departure__isnull": True}, "order": ("docking", "id")}
 BY_DOCKING = {"order": ("docking", "id")}
+# An agency's launchers and spacecraft, as LL2's agency pages list them.
+BY_NAME = {"order": ("name", "id")}
 
 
 class Later(serializers.Field):

@@ -18,6 +18,7 @@ from rest_framework import serializers as s
 from api.shapes import v2_2_0, v2_3_0
 from api.shapes.base import (
     BY_DOCKING,
+    BY_NAME,
     STILL_DOCKED,
     EmptyList,
     Latest,
@@ -101,8 +102,10 @@ class LauncherConfigDetailSerializerForAgency(v2_2_0.LauncherConfigDetailSeriali
 
 
 class AgencySerializerDetailed(v2_2_0.AgencySerializerDetailed):
-    launcher_list = Subset(LauncherConfigDetailSerializerForAgency(), relation="launchers_made")
-    spacecraft_list = Subset(SpacecraftConfigDetailed(), relation="spacecraftconfig_set")
+    launcher_list = Subset(
+        LauncherConfigDetailSerializerForAgency(), relation="launchers_made", **BY_NAME
+    )
+    spacecraft_list = Subset(SpacecraftConfigDetailed(), relation="spacecraftconfig_set", **BY_NAME)
 
 
 class SpacecraftConfiguration(v2_2_0.SpacecraftConfiguration):

@@ -2,7 +2,7 @@
 
 from django.db import models
 
-from spaceflight.models.base import ImportedStatistics, Named
+from spaceflight.models.base import ImportedStatistics, Listed, Named
 from spaceflight.models.images import Image
 
 
@@ -20,7 +20,7 @@ class AgencyType(Named):
     pass
 
 
-class Agency(Named, ImportedStatistics):  # noqa: DJ008 - Named has __str__
+class Agency(Named, ImportedStatistics, Listed):  # noqa: DJ008 - Named has __str__
     abbrev = models.CharField(max_length=50, blank=True, default="")
     type = models.ForeignKey(AgencyType, models.PROTECT, null=True, blank=True)
     featured = models.BooleanField(default=False)

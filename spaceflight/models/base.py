@@ -36,3 +36,19 @@ class ImportedStatistics(models.Model):
 
     class Meta:
         abstract = True
+
+
+class Listed(models.Model):
+    """An object whose LL2 page lists related rows in an order no key gives (a station's
+    ports, an agency's countries): the order the last imported page listed them in, by
+    relation, `{"countries": [pk, ...]}`. Rows no page listed come after, by id."""
+
+    listed = models.JSONField(default=dict, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def position(self, relation):
+        """A sort key for the related rows of `relation`: the page's order, then id."""
+        order = {str(pk): index for index, pk in enumerate(self.listed.get(relation, ()))}
+        return lambda pk: (order.get(str(pk), len(order)), pk)

@@ -2,7 +2,7 @@
 
 from django.db import models
 
-from spaceflight.models.base import Named
+from spaceflight.models.base import Listed, Named
 
 
 class ImageLicense(Named):
@@ -14,7 +14,7 @@ class ImageVariantType(Named):
     pass
 
 
-class Image(Named):
+class Image(Named, Listed):
     image_url = models.URLField(max_length=500)
     thumbnail_url = models.URLField(max_length=500, blank=True, default="")
     credit = models.CharField(max_length=500, null=True, blank=True)

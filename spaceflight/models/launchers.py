@@ -3,7 +3,7 @@
 from django.db import models
 
 from spaceflight.models.agencies import Agency
-from spaceflight.models.base import ImportedStatistics, Named
+from spaceflight.models.base import ImportedStatistics, Listed, Named
 from spaceflight.models.images import Image
 
 
@@ -26,7 +26,7 @@ class LaunchStatistics(models.Model):
         abstract = True
 
 
-class LauncherConfigFamily(Named, LaunchStatistics):  # noqa: DJ008 - Named has __str__
+class LauncherConfigFamily(Named, LaunchStatistics, Listed):  # noqa: DJ008 - Named has __str__
     # What only a family's detailed form shows: null (or "") until an import brings it.
     manufacturers = models.ManyToManyField(Agency, blank=True, related_name="launcher_families")
     parent = models.ForeignKey("self", models.SET_NULL, null=True, blank=True)
@@ -38,7 +38,7 @@ class LauncherConfigFamily(Named, LaunchStatistics):  # noqa: DJ008 - Named has 
         verbose_name_plural = "launcher config families"
 
 
-class LauncherConfig(Named, LaunchStatistics, ImportedStatistics):  # noqa: DJ008 - Named has __str__
+class LauncherConfig(Named, LaunchStatistics, ImportedStatistics, Listed):  # noqa: DJ008 - Named has __str__
     families = models.ManyToManyField(LauncherConfigFamily, blank=True)
     full_name = models.CharField(max_length=255, blank=True, default="")
     variant = models.CharField(max_length=255, blank=True, default="")

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.text import slugify
 
 from spaceflight.models.agencies import Agency
-from spaceflight.models.base import Described, Named
+from spaceflight.models.base import Described, Listed, Named
 from spaceflight.models.images import Image
 from spaceflight.models.launchers import LauncherConfig
 from spaceflight.models.places import CelestialBody, Pad
@@ -32,7 +32,7 @@ class Orbit(Named):
     celestial_body = models.ForeignKey(CelestialBody, models.PROTECT, null=True, blank=True)
 
 
-class Mission(Named):
+class Mission(Named, Listed):
     type = models.CharField(max_length=255, blank=True, default="")
     description = models.TextField(blank=True, default="")
     image = models.ForeignKey(Image, models.SET_NULL, null=True, blank=True, related_name="+")
@@ -46,7 +46,7 @@ class ProgramType(Named):
     pass
 
 
-class Program(Named):
+class Program(Named, Listed):
     image = models.ForeignKey(Image, models.SET_NULL, null=True, blank=True, related_name="+")
     info_url = models.URLField(max_length=500, null=True, blank=True)
     wiki_url = models.URLField(max_length=500, null=True, blank=True)
@@ -58,7 +58,7 @@ class Program(Named):
     type = models.ForeignKey(ProgramType, models.PROTECT, null=True, blank=True)
 
 
-class Launch(models.Model):
+class Launch(Listed):
     id = models.UUIDField(primary_key=True)
     name = models.CharField(max_length=255, blank=True, default="")
     slug = models.SlugField(max_length=255, blank=True, default="")

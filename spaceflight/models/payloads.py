@@ -3,7 +3,7 @@
 from django.db import models
 
 from spaceflight.models.agencies import Agency
-from spaceflight.models.base import Named
+from spaceflight.models.base import Listed, Named
 from spaceflight.models.images import Image
 from spaceflight.models.launches import Launch, Program
 from spaceflight.models.places import Landing
@@ -13,7 +13,7 @@ class PayloadType(Named):
     pass
 
 
-class Payload(Named):
+class Payload(Named, Listed):
     type = models.ForeignKey(PayloadType, models.PROTECT, null=True, blank=True)
     manufacturer = models.ForeignKey(
         Agency, models.PROTECT, null=True, blank=True, related_name="payloads_made"

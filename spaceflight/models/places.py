@@ -3,7 +3,7 @@
 from django.db import models
 
 from spaceflight.models.agencies import Agency, Country
-from spaceflight.models.base import Described, ImportedStatistics, Named
+from spaceflight.models.base import Described, ImportedStatistics, Listed, Named
 from spaceflight.models.images import Image
 
 
@@ -11,7 +11,7 @@ class CelestialBodyType(Named):
     pass
 
 
-class CelestialBody(Named, ImportedStatistics):  # noqa: DJ008 - Named has __str__
+class CelestialBody(Named, ImportedStatistics, Listed):  # noqa: DJ008 - Named has __str__
     type = models.ForeignKey(CelestialBodyType, models.PROTECT, null=True, blank=True)
     diameter = models.FloatField(null=True, blank=True)
     mass = models.FloatField(null=True, blank=True)
@@ -32,7 +32,7 @@ class CelestialBody(Named, ImportedStatistics):  # noqa: DJ008 - Named has __str
         verbose_name_plural = "celestial bodies"
 
 
-class Location(Named, ImportedStatistics):  # noqa: DJ008 - Named has __str__
+class Location(Named, ImportedStatistics, Listed):  # noqa: DJ008 - Named has __str__
     celestial_body = models.ForeignKey(
         CelestialBody, models.PROTECT, null=True, blank=True, related_name="locations"
     )
@@ -48,7 +48,7 @@ class Location(Named, ImportedStatistics):  # noqa: DJ008 - Named has __str__
     total_landing_count = models.IntegerField(null=True, blank=True)
 
 
-class Pad(Named, ImportedStatistics):  # noqa: DJ008 - Named has __str__
+class Pad(Named, ImportedStatistics, Listed):  # noqa: DJ008 - Named has __str__
     active = models.BooleanField(default=True)
     agencies = models.ManyToManyField(Agency, blank=True, related_name="pads")
     image = models.ForeignKey(Image, models.SET_NULL, null=True, blank=True, related_name="+")
@@ -86,7 +86,7 @@ class LandingLocation(Named, ImportedStatistics):  # noqa: DJ008 - Named has __s
     celestial_body = models.ForeignKey(CelestialBody, models.PROTECT, null=True, blank=True)
 
 
-class Landing(models.Model):
+class Landing(Listed):
     id = models.IntegerField(primary_key=True)
     attempt = models.BooleanField(default=False)
     success = models.BooleanField(null=True, blank=True)

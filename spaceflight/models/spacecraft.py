@@ -4,7 +4,7 @@ from django.db import models
 from django.utils import timezone
 
 from spaceflight.models.agencies import Agency
-from spaceflight.models.base import ImportedStatistics, Named
+from spaceflight.models.base import ImportedStatistics, Listed, Named
 from spaceflight.models.images import Image
 from spaceflight.models.launches import Launch
 from spaceflight.models.places import Landing
@@ -40,7 +40,7 @@ class SpacecraftConfigFamily(Named, FlightStatistics):  # noqa: DJ008 - Named ha
         verbose_name_plural = "spacecraft config families"
 
 
-class SpacecraftConfig(Named, FlightStatistics, ImportedStatistics):  # noqa: DJ008 - Named has __str__
+class SpacecraftConfig(Named, FlightStatistics, ImportedStatistics, Listed):  # noqa: DJ008 - Named has __str__
     type = models.ForeignKey(SpacecraftConfigType, models.PROTECT, null=True, blank=True)
     agency = models.ForeignKey(Agency, models.PROTECT, null=True, blank=True)
     families = models.ManyToManyField(SpacecraftConfigFamily, blank=True)

@@ -3,7 +3,7 @@
 from django.db import models
 
 from spaceflight.models.agencies import Agency
-from spaceflight.models.base import Named
+from spaceflight.models.base import Listed, Named
 from spaceflight.models.images import Image
 
 
@@ -16,7 +16,7 @@ class SpaceStationType(Named):
     pass
 
 
-class SpaceStation(Named):
+class SpaceStation(Named, Listed):
     image = models.ForeignKey(Image, models.SET_NULL, null=True, blank=True, related_name="+")
     status = models.ForeignKey(SpaceStationStatus, models.PROTECT, null=True, blank=True)
     founded = models.DateField(null=True, blank=True)

@@ -2,7 +2,7 @@
 
 from rest_framework import serializers as s
 
-from api.shapes.base import Later, Link, NotHeld, RelatedUrl, Shape, Subset
+from api.shapes.base import BY_NAME, Later, Link, NotHeld, RelatedUrl, Shape, Subset
 
 
 class AgencyMini(Shape):
@@ -85,7 +85,11 @@ class AgencySerializerDetailed(AgencyBase):
         "launchers.LauncherConfigDetailSerializerForAgency",
         within=Subset,
         relation="launchers_made",
+        **BY_NAME,
     )
     spacecraft_list = Later(
-        "spacecraft.SpacecraftConfigDetailed", within=Subset, relation="spacecraftconfig_set"
+        "spacecraft.SpacecraftConfigDetailed",
+        within=Subset,
+        relation="spacecraftconfig_set",
+        **BY_NAME,
     )

@@ -2,7 +2,7 @@
 
 from rest_framework import serializers as s
 
-from api.shapes.base import Constant, Later, Link, Shape, Subset, plain
+from api.shapes.base import BY_NAME, Constant, Later, Link, Shape, Subset, plain
 from api.shapes.v2_3_0.images import Image
 from spaceflight import models as m
 
@@ -71,7 +71,11 @@ class AgencyEndpointDetailed(AgencyDetailed):
         "launchers.LauncherConfigDetailedSerializerNoManufacturer",
         within=Subset,
         relation="launchers_made",
+        **BY_NAME,
     )
     spacecraft_list = Later(
-        "spacecraft.SpacecraftConfigDetailed", within=Subset, relation="spacecraftconfig_set"
+        "spacecraft.SpacecraftConfigDetailed",
+        within=Subset,
+        relation="spacecraftconfig_set",
+        **BY_NAME,
     )

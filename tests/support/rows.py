@@ -1,0 +1,288 @@
+"""Filters, search and ordering checked by the rows they return (tests/test_filters_*.py).
+
+The expected rows are computed here in plain Python over the data, never by the filter code:
+a filter's meaning is its name read as LL2's Django field path (`net__gte`,
+`launch_service_provider__id`), or, where the name is not a path (`agency_ids`, `is_crewed`),
+the meaning a family's test module states in its table. A leaf value is read with one
+`values_list` per path, which is the data, not a filter; comparing it is Python's.
+
+The data: 600 generated docking events and their graph, every empty column given a value, and
+then every nullable column emptied on one row in seven, so nulls are at the edges too."""
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from io import StringIO
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+
+from spaceflight.changes import data_changed
+from tests.support.linked_pages import KEPT_AS_THEY_ARE, domain_models, fill, flush
+
+LOOKUPS = {"exact", "iexact", "contains", "icontains", "gt", "gte", "lt", "lte", "in", "isnull"}
+RANGES = {"gt", "gte", "lt", "lte"}
+# Query parameters that are not filters.
+NOT_FILTERS = {"mode", "limit", "offset", "search", "ordering", "format"}
+BOOLEANS = {"true": True, "1": True, "false": False, "0": False}
+PAGE = 100
+
+
+@dataclass
+class Meaning:
+    """What a filter whose name is not a field path means: the path and lookup it stands for,
+    or a predicate over a row (`keep(row, value)`) and the values to try."""
+
+    path: str = ""
+    lookup: str = "exact"
+    keep: Any = None
+    values: list = field(default_factory=list)
+
+
+@pytest.fixture(scope="module")
+def rows(django_db_setup, django_db_blocker):
+    """The module's data, made once for all its tests, and removed after them."""
+    with django_db_blocker.unblock():
+        call_command("generate_data", events=600, seed=20, stdout=StringIO())
+        fill()
+        empty_some()
+        data_changed()
+        try:
+            yield
+        finally:
+            with transaction.atomic():  # rows refer to each other: checked when all are gone
+                flush()
+
+
+def empty_some():
+    for model in domain_models():
+        if model in KEPT_AS_THEY_ARE:
+            continue
+        nullable = [c.attname for c in model._meta.concrete_fields if c.null and not c.primary_key]
+        if nullable:
+            pks = list(model.objects.order_by("pk").values_list("pk", flat=True))
+            model.objects.filter(pk__in=pks[3::7]).update(**dict.fromkeys(nullable))
+
+
+# Reading the data ------------------------------------------------------------------------
+
+
+def split(name):
+    path, _, lookup = name.rpartition("__")
+    return (path, lookup) if path and lookup in LOOKUPS else (name, "exact")
+
+
+def leaves(model, path):
+    """Every row's values at `path` (several through a to-many relation; [None] when none)."""
+    found = defaultdict(list)
+    for pk, value in model.objects.values_list("pk", path):
+        found[pk].append(value)
+    return found
+
+
+def text(value):
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
+    return str(value)
+
+
+def parse(raw, like):
+    """The query's text as a value of the type the data holds."""
+    if isinstance(like, bool):
+        return BOOLEANS[raw.lower()]
+    if isinstance(like, datetime):
+        return datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    if isinstance(like, date):
+        return date.fromisoformat(raw)
+    if isinstance(like, uuid.UUID):
+        return uuid.UUID(raw)
+    if isinstance(like, timedelta):
+        return like  # compared only to itself
+    return type(like)(raw) if isinstance(like, int | float | Decimal) else raw
+
+
+def matches(lookup, values, raw):
+    if lookup == "isnull":
+        wanted = BOOLEANS[raw.lower()]
+        return any(v is None for v in values) if wanted else any(v is not None for v in values)
+    for value in values:
+        if value is None:
+            continue
+        if lookup == "in":
+            if value in {parse(part, value) for part in raw.split(",") if part}:
+                return True
+            continue
+        other = parse(raw, value)
+        if isinstance(value, str):
+            value, other = {
+                "exact": (value, other),
+                "iexact": (value.casefold(), other.casefold()),
+                "contains": (value, other),
+                "icontains": (value.casefold(), other.casefold()),
+            }.get(lookup, (value, other))
+        if lookup in ("exact", "iexact") and value == other:
+            return True
+        if lookup in ("contains", "icontains") and other in value:
+            return True
+        if lookup in RANGES and compare(lookup, value, other):
+            return True
+    return False
+
+
+def compare(lookup, value, other):
+    return {
+        "gt": value > other,
+        "gte": value >= other,
+        "lt": value < other,
+        "lte": value <= other,
+    }[lookup]
+
+
+# Values to try ---------------------------------------------------------------------------
+
+
+def tried(lookup, found):
+    """Values from the data for a lookup: a boundary for a range, a middle value, a part of a
+    text, two values for a list, every spelling of a boolean."""
+    present = sorted({v for values in found.values() for v in values if v is not None}, key=key)
+    if lookup == "isnull" or (present and isinstance(present[0], bool)):
+        return ["true", "false", "1", "0"]
+    if not present:
+        return ["1"]
+    middle = present[len(present) // 2]
+    if lookup == "in":
+        return [f"{text(present[0])},{text(middle)}", text(middle)]
+    if lookup in ("contains", "icontains") and isinstance(middle, str):
+        part = middle[len(middle) // 3 : len(middle) // 3 + 4] or middle
+        return [part, part.swapcase()]
+    if lookup in ("exact", "iexact") and isinstance(middle, str):
+        return [text(middle), text(middle).swapcase()]
+    return [text(present[0]), text(middle), text(present[-1])]
+
+
+def key(value):
+    return (type(value).__name__, value)
+
+
+# The checks ------------------------------------------------------------------------------
+
+
+def cases(model, filters, meanings):
+    """(query, expected ids) for every value tried of every filter."""
+    every = set(model.objects.values_list("pk", flat=True))
+    for name in filters:
+        if name in NOT_FILTERS:
+            continue
+        meaning = meanings.get(name) or Meaning(*split(name))
+        if meaning.keep is not None:
+            objects = list(model.objects.all())
+            for raw in meaning.values:
+                yield f"{name}={raw}", {o.pk for o in objects if meaning.keep(o, raw)}
+            continue
+        found = leaves(model, meaning.path)
+        for raw in meaning.values or tried(meaning.lookup, found):
+            yield (
+                f"{name}={raw}",
+                {pk for pk in every if matches(meaning.lookup, found.get(pk, [None]), raw)},
+            )
+
+
+def served(api, url, query):
+    """The ids a list answers with, every page of it."""
+    ids, page = [], f"{url}?{query}&limit={PAGE}&format=json"
+    while page:
+        response = api.get(page)
+        assert response.status_code == 200, (page, response.content[:300])
+        body = response.json()
+        ids += [row["id"] for row in body["results"]]
+        page = body["next"] and body["next"].split("://", 1)[-1].partition("/")[2]
+        page = page and f"/{page}"
+    return ids
+
+
+def check_filters(api, subtests, url, resource, meanings, base=None):
+    """Every filter of `resource` at `url` returns the rows its meaning selects (within
+    `base`, the ids the unfiltered list holds, when that is not every row)."""
+    model = resource.queryset.model
+    within = set(served(api, url, "")) if base is None else base
+    checked = 0
+    for query, expected in cases(model, resource.filterset_class.base_filters, meanings):
+        with subtests.test(msg=f"{url}?{query}"):
+            got = served(api, url, query)
+            assert len(got) == len(set(got)), "a row listed twice"
+            assert set(got) == expected & within
+        checked += 1
+    assert checked, f"no filter of {url} was tried"
+    return checked
+
+
+def ordered(model, name, computed):
+    """The ids in the order `ordering=name` means: the values ascending (or descending with
+    `-`), nulls last ascending and first descending as on PostgreSQL, then by id."""
+    path = name.lstrip("-")
+    descending = name.startswith("-")
+    if path in computed:
+        values = {row.pk: computed[path](row) for row in model.objects.all()}
+    else:
+        values = {pk: found[0] for pk, found in leaves(model, path).items()}
+    present = sorted((pk for pk in values if values[pk] is not None), key=lambda pk: pk)
+    present.sort(key=lambda pk: values[pk], reverse=descending)
+    empty = sorted(pk for pk in values if values[pk] is None)
+    return empty + present if descending else present + empty
+
+
+def check_ordering(api, subtests, url, resource, computed=None, base=None):
+    """Every ordering field of `resource`, both ways, gives the rows in that order."""
+    model = resource.queryset.model
+    within = set(served(api, url, "")) if base is None else base
+    for field_name in resource.ordering_fields:
+        for name in (field_name, f"-{field_name}"):
+            with subtests.test(msg=f"{url}?ordering={name}"):
+                expected = [pk for pk in ordered(model, name, computed or {}) if pk in within]
+                assert served(api, url, f"ordering={name}") == expected
+
+
+def searched(model, fields, term):
+    """The ids where every word of `term` is in some search field (DRF's meaning of `^`: at
+    the start; `=`: the whole value; otherwise anywhere), case aside."""
+    tests = {"^": str.startswith, "=": str.__eq__}
+    found = {f: leaves(model, f.lstrip("^=")) for f in fields}
+    kept = set()
+    for pk in model.objects.values_list("pk", flat=True):
+        if all(
+            any(
+                tests.get(f[0], str.__contains__)(str(v).casefold(), word.casefold())
+                for f in fields
+                for v in found[f].get(pk, [])
+                if v is not None
+            )
+            for word in term.split()
+        ):
+            kept.add(pk)
+    return kept
+
+
+def check_search(api, subtests, url, resource, base=None):
+    """A word of each search field's values, alone and with a word of another field, finds
+    the rows holding them."""
+    model = resource.queryset.model
+    fields = resource.search_fields
+    within = set(served(api, url, "")) if base is None else base
+    words = []
+    for f in fields:
+        values = sorted({str(v) for vs in leaves(model, f.lstrip("^=")).values() for v in vs if v})
+        if values:
+            middle = values[len(values) // 2]
+            words.append(middle if f[0] == "=" else middle.split()[0])
+    assert words, f"no search field of {url} holds a value"
+    terms = [*words, f"{words[0]} {words[-1]}", "zz-nothing-zz"]
+    for term in terms:
+        with subtests.test(msg=f"{url}?search={term}"):
+            got = served(api, url, f"search={term}")
+            assert set(got) == searched(model, fields, term) & within
