@@ -4,7 +4,7 @@ Each family's filter sets are in api/resources/<family>.py."""
 
 import operator
 from datetime import UTC
-from functools import reduce
+from functools import lru_cache, reduce
 
 import django_filters
 import django_filters as f
@@ -14,6 +14,8 @@ from django.db import models
 from django.db.models import CharField, F, Q
 from django.db.models.constants import LOOKUP_SEP
 from django.db.models.functions import Cast
+from django_filters.rest_framework import DjangoFilterBackend
+from django_filters.utils import translate_validation
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
@@ -70,7 +72,8 @@ class IntegerFilter(django_filters.NumberFilter):
 
 
 class IdsFilter(django_filters.BaseInFilter, django_filters.NumberFilter):
-    """Rows related to any of several ids: `1,2`, or (with `QueryArrayWidget`) `?x=1&x=2`."""
+    """Rows related to any of several ids: `1,2`; with `QueryArrayWidget` (the parameters LL2
+    declares as repeated), `?x=1&x=2` only."""
 
     def __init__(self, **kwargs):
         super().__init__(lookup_expr="in", distinct=True, **kwargs)
@@ -147,6 +150,48 @@ class RelatedAgenciesFilter(IdsFilter):
         return queryset.filter(provider | Q(launch_service_provider__parent__in=names))
 
 
+class AskedFilters(DjangoFilterBackend):
+    """django-filter's backend, with only the filters a request names. A filter set copies
+    every one of its filters and builds a form field for each on every request (LL2's
+    launches have 90), where a request names a few; a filter whose parameter is absent leaves
+    the rows as they are, so the rows are the same. The browsable API's form still shows
+    them all."""
+
+    def filter_queryset(self, request, queryset, view):
+        filterset_class = self.get_filterset_class(view, queryset)
+        if filterset_class is None:
+            return queryset
+        asked = frozenset(
+            name
+            for name in filterset_class.base_filters
+            if any(names(name, parameter) for parameter in request.query_params)
+        )
+        if not asked:
+            return queryset
+        filterset = narrowed(filterset_class, asked)(
+            **self.get_filterset_kwargs(request, queryset, view)
+        )
+        if not filterset.is_valid():
+            raise translate_validation(filterset.errors)
+        return filterset.qs
+
+
+def names(name, parameter):
+    """Whether a query parameter is the filter's: its name, or a widget's form of it
+    (`program[]`, a range's `net_after`)."""
+    return parameter == name or parameter.startswith((f"{name}[", f"{name}_"))
+
+
+@lru_cache(maxsize=256)
+def narrowed(filterset_class, asked):
+    """The filter set with only the `asked` filters (a few hundred sets of names, at most)."""
+    narrow = type(filterset_class.__name__, (filterset_class,), {})
+    narrow.base_filters = {
+        name: f for name, f in filterset_class.base_filters.items() if name in asked
+    }
+    return narrow
+
+
 class BoundedSearch(SearchFilter):
     """DRF's search (every word in some search field, `icontains`) with at most `max_terms`
     distinct words. Each word adds a condition on every search field, and SQLite refuses a
@@ -221,11 +266,23 @@ class NullsLikePostgresOrdering(OrderingFilter):
     def key(model, name):
         field = name.lstrip("-")
         descending = name.startswith("-")
-        try:
-            nullable = model._meta.get_field(field).null
-        except FieldDoesNotExist:
-            nullable = False  # a value the database computes, never null (`docked_vehicles`)
-        if not nullable:
+        if not may_be_null(model, field):
             # No NULLs to place: a plain key lets the database walk the (field, id) index.
             return F(field).desc() if descending else F(field).asc()
         return F(field).desc(nulls_first=True) if descending else F(field).asc(nulls_last=True)
+
+
+def may_be_null(model, path):
+    """Whether the value at `path` (`name`, `location__name`) may be NULL: a nullable column on
+    the way, or a link that may be missing (a nullable or to-many relation)."""
+    for name in path.split(LOOKUP_SEP):
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            return False  # a value the database computes, never null (`docked_vehicles`)
+        if field.null or field.one_to_many or field.many_to_many:
+            return True
+        if not field.is_relation:
+            return False
+        model = field.related_model
+    return False

@@ -202,7 +202,7 @@ REST_FRAMEWORK = {
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_PAGINATION_CLASS": "api.serving.pagination.LimitOffset",
     "DEFAULT_FILTER_BACKENDS": [
-        "django_filters.rest_framework.DjangoFilterBackend",
+        "api.filters.AskedFilters",
         "api.filters.BoundedSearch",
         "api.filters.NullsLikePostgresOrdering",
     ],

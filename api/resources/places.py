@@ -15,6 +15,19 @@ from api.views import Legacy, Resource
 from spaceflight import models as m
 
 
+def shown_text_holds(field):
+    """A filter method: the rows whose `field`, as the text a 2.2.0 pad shows it (LL2 held its
+    coordinates as text), holds the value. Compared in Python: SQLite's CAST of a float keeps
+    15 digits (`26.8064332829683` for `26.806433282968285`), so its text is not the one shown;
+    pads are a few hundred rows."""
+
+    def method(self, queryset, name, value):
+        found = queryset.exclude(**{f"{field}__isnull": True}).values_list("pk", field)
+        return queryset.filter(pk__in=[pk for pk, number in found if value in str(number)])
+
+    return method
+
+
 class LandingFilter(f.FilterSet):
     firststage_launch__ids = NotHeldFilter(label="We hold no first stages")
     landing_location__ids = IdsFilter(field_name="landing_location")
@@ -126,8 +139,8 @@ class LegacyPadFilter(f.FilterSet):
         }
 
     filter_id = text_of("id")
-    filter_latitude = text_of("latitude")
-    filter_longitude = text_of("longitude")
+    filter_latitude = shown_text_holds("latitude")
+    filter_longitude = shown_text_holds("longitude")
 
 
 class Landings(Resource):
@@ -152,7 +165,7 @@ class Pads(Resource):
     view_title = "Pad"
     queryset = m.Pad.objects.all()
     filterset_class = PadFilter
-    search_fields = ["location__name", "name"]
+    search_fields = ["location__name", "name", "orbital_launch_attempt_count", "total_launch_count"]
     ordering_fields = [
         "id",
         "location__id",
@@ -232,7 +245,7 @@ class LegacyPads(Legacy):
     queryset = m.Pad.objects.all()
     filterset_class = LegacyPadFilter
     # LL2 searches and names no field: those of its 2.3.0 pads.
-    search_fields = ["location__name", "name"]
+    search_fields = Pads.search_fields
     ordering_fields = []  # LL2 has no ordering here
 
 

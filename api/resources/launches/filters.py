@@ -1,5 +1,6 @@
-"""Launches (with the upcoming and previous lists) and programs, in every version."""
+"""The filter sets of launches, in every version, and what upcoming and previous mean."""
 
+import json
 from datetime import timedelta
 from functools import reduce
 from operator import or_
@@ -22,7 +23,6 @@ from api.filters import (
     UtcDateTimeFilter,
     UuidInFilter,
 )
-from api.views import Legacy, Resource
 from spaceflight import models as m
 
 
@@ -108,9 +108,14 @@ class LaunchFilter(LaunchFilterCommon):
         return queryset.filter(provider | Q(launch_service_provider__parent__in=value))
 
     def filter_video_urls(self, queryset, name, value):
-        # A launch keeps its video links as LL2 shows them (a leaf list, README "Data model").
+        # A launch keeps its video links as LL2 shows them (a leaf list, README "Data model"):
+        # a link's URL is its `url` key's value, not any string of it (`feature_image`). Both
+        # databases write it `"url": "..."`; SQLite escapes what is not ASCII, PostgreSQL not.
         text = queryset.annotate(vid_urls_text=Cast("vid_urls", output_field=TextField()))
-        return text.filter(reduce(or_, (Q(vid_urls_text__contains=f'"{url}"') for url in value)))
+        written = {
+            f'"url": {json.dumps(url, ensure_ascii=a)}' for url in value for a in (False, True)
+        }
+        return text.filter(reduce(or_, (Q(vid_urls_text__contains=w) for w in written)))
 
 
 class UpcomingLaunchFilter(LaunchFilter):
@@ -181,179 +186,3 @@ class LegacyUpcomingLaunchFilter(LegacyLaunchFilter):
     )
 
     filter_recent = UpcomingLaunchFilter.filter_recent
-
-
-LAUNCH_SEARCH = [
-    "launch_designator",
-    "launch_service_provider__name",
-    "mission__name",
-    "name",
-    "pad__location__name",
-    "pad__name",
-    "rocket__configuration__manufacturer__abbrev",
-    "rocket__configuration__manufacturer__name",
-    "rocket__configuration__name",
-    "spacecraftflight__spacecraft__name",
-]
-
-
-class Upcoming:
-    """Launches to come and those of the last 24 hours. What is upcoming changes with the
-    clock, not only with the data: the cached pages are rebuilt every `period` seconds."""
-
-    period = 60
-
-    def get_queryset(self):
-        return upcoming(super().get_queryset())
-
-
-class Previous:
-    """Launches already past, newest first; rebuilt with the clock, as upcoming ones."""
-
-    period = 60
-    ordering = ["-net"]
-
-    def get_queryset(self):
-        return previous(super().get_queryset())
-
-
-class Launches(Resource):
-    resource = "launches"
-    view_title = "Launch"
-    queryset = m.Launch.objects.all()
-    filterset_class = LaunchFilter
-    search_fields = LAUNCH_SEARCH
-    ordering_fields = ["id", "last_updated", "name", "net"]
-    ordering = ["net"]
-    examples = {"filter": "pad__location=13", "search": "Soyuz", "ordering": "-last_updated"}
-
-
-class UpcomingLaunches(Upcoming, Launches):
-    resource = "launches/upcoming"
-    view_title = "Upcoming Launch"
-    filterset_class = UpcomingLaunchFilter
-    search_fields = [field for field in LAUNCH_SEARCH if field != "launch_designator"]
-    examples = {"filter": "hide_recent_previous=True", "search": "Soyuz", "ordering": "-net"}
-
-
-class PreviousLaunches(Previous, Launches):
-    resource = "launches/previous"
-    view_title = "Previous Launch"
-
-
-class Programs(Resource):
-    resource = "programs"
-    view_title = "Program"
-    queryset = m.Program.objects.all()
-
-
-class LegacyLaunches(Legacy):
-    """
-    API endpoint that returns all Launch objects or a single launch.
-
-    EXAMPLE - /launch/<id>/ or /launch/?mode=list&search=SpaceX
-
-    GET
-    Return a list of all Launch objects.
-
-    FILTERS
-    Fields - 'name', 'id(s)', 'lsp__id', 'lsp__name', 'serial_number', 'launcher_config__id',
-     'rocket__spacecraftflight__spacecraft__name', 'is_crewed', 'include_suborbital', 'spacecraft_config__ids',
-     'related', 'location__ids', 'lsp__ids', 'pad__ids', 'status__ids'
-
-    MODE
-    'normal', 'list', 'detailed'
-
-    EXAMPLE ?mode=list
-
-    SEARCH
-    Searches through the launch name, rocket name, launch agency, mission name & spacecraft name.
-
-    EXAMPLE - ?search=SpaceX
-    """  # noqa: E501 - LL2's lines
-
-    resource = "launch"
-    view_title = "Launch"
-    queryset = m.Launch.objects.all()
-    filterset_class = LegacyLaunchFilter
-    # LL2's of the time: not by designator.
-    search_fields = [field for field in LAUNCH_SEARCH if field != "launch_designator"]
-    ordering_fields = ["id", "name", "net"]
-    ordering = ["net"]
-
-
-class LegacyUpcomingLaunches(Upcoming, LegacyLaunches):
-    """
-    API endpoint that returns future Launch objects and launches from the last twenty-four hours.
-
-    GET
-    Return a list of future Launches
-
-    FILTERS
-    Fields - 'name', 'id(s)', 'lsp__id', 'lsp__name', 'serial_number', 'launcher_config__id',
-     'rocket__spacecraftflight__spacecraft__name', 'is_crewed', 'include_suborbital', 'spacecraft_config__ids',
-     'related', 'location__ids', 'lsp__ids,'pad__ids', 'status__ids', 'hide_recent_previous'
-
-    MODE
-    'normal', 'list', 'detailed'
-
-    EXAMPLE ?mode=list
-
-    SEARCH
-    Searches through the launch name, rocket name, launch agency and mission name.
-    EXAMPLE - ?search=SpaceX
-    """  # noqa: E501 - LL2's lines
-
-    resource = "launch/upcoming"
-    view_title = "Upcoming Launch"
-    filterset_class = LegacyUpcomingLaunchFilter
-
-
-class LegacyPreviousLaunches(Previous, LegacyLaunches):
-    """
-    API endpoint that returns previous Launch objects.
-
-    GET
-    Return a list of previous Launches
-
-    FILTERS
-    Fields - 'name', 'id(s)', 'lsp__id', 'lsp__name', 'serial_number', 'launcher_config__id',
-     'rocket__spacecraftflight__spacecraft__name', 'is_crewed', 'include_suborbital', 'spacecraft_config__ids',
-     'related', 'location__ids', 'lsp__ids', 'pad__ids', 'status__ids'
-
-    MODE
-    'normal', 'list', 'detailed'
-    EXAMPLE ?mode=list
-
-    SEARCH
-    Searches through the launch name, rocket name, launch agency and mission name.
-    EXAMPLE - ?search=SpaceX
-    """  # noqa: E501 - LL2's lines
-
-    resource = "launch/previous"
-    view_title = "Previous Launch"
-
-
-class LegacyLaunches200(LegacyLaunches):
-    __doc__ = LegacyLaunches.__doc__
-    filterset_class = LegacyLaunchFilter200
-
-
-class LegacyUpcomingLaunches200(LegacyUpcomingLaunches):
-    __doc__ = LegacyUpcomingLaunches.__doc__
-    filterset_class = LegacyUpcomingOrPreviousLaunchFilter200
-
-
-class LegacyPreviousLaunches200(LegacyPreviousLaunches):
-    __doc__ = LegacyPreviousLaunches.__doc__
-    filterset_class = LegacyUpcomingOrPreviousLaunchFilter200
-
-
-class LegacyPrograms(Legacy):
-    """
-    API endpoint that returns Program objects.
-    """
-
-    resource = "program"
-    view_title = "Program"
-    queryset = m.Program.objects.all()

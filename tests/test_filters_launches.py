@@ -1,0 +1,242 @@
+"""Launches' and programs' filters, search and ordering, in every version, by the rows they
+return (tests/support/rows.py). The upcoming and previous lists are read at a frozen moment,
+and their rows are what LL2 says they are: upcoming, a `net` at most 24 hours ago; previous,
+a `net` already past."""
+
+import uuid
+from datetime import UTC, timedelta
+
+import pytest
+
+from api.resources import launches as r
+from spaceflight import models as m
+from spaceflight.changes import data_changed
+from tests.support.rows import (
+    BOOLEANS,
+    Meaning,
+    check_filters,
+    check_ordering,
+    check_search,
+    leaves,
+    rows,
+    served,
+)
+
+pytestmark = pytest.mark.django_db
+rows = rows
+
+BOOLEAN = ["true", "false", "1", "0"]
+VIDEO = "https://example.com/vidéo/{}"
+
+
+class UuidIds:
+    """Our API's client, with a launch's id read as the UUID the data holds, so that the ids
+    served compare with this module's sets of primary keys, asking for lists in list mode:
+    the same rows, drawn faster."""
+
+    def __init__(self, api):
+        self.api = api
+
+    def get(self, path):
+        response = self.api.get(path if "mode=" in path else f"{path}&mode=list")
+        if response.status_code == 200:
+            body = response.json()
+            for row in body["results"]:
+                row["id"] = uuid.UUID(row["id"])
+            response.json = lambda: body
+        return response
+
+
+@pytest.fixture
+def client(api):
+    return UuidIds(api)
+
+
+# Each launch's values the predicates below read, once (the `launches` fixture).
+READ = {
+    "orbit": "mission__orbit__name",
+    "provider": "launch_service_provider__id",
+    "parent": "launch_service_provider__parent",
+    "programs": "programs__id",
+}
+FACTS = {}
+
+
+@pytest.fixture(scope="module")
+def launches(rows, django_db_blocker):
+    """What the generated data lacks for some filters to select anything: suborbital
+    missions, agencies whose parent is another agency, video links with a `url`."""
+    with django_db_blocker.unblock():
+        suborbital = m.Orbit.objects.create(id=900, name="Suborbital", abbrev="Sub")
+        missions = m.Mission.objects.order_by("pk").values_list("pk", flat=True)
+        m.Mission.objects.filter(pk__in=list(missions[::5])).update(orbit=suborbital)
+        agencies = list(m.Agency.objects.order_by("pk"))
+        for child, parent in zip(agencies[1::3], agencies[::3], strict=False):
+            child.parent = parent.name
+            child.save(update_fields=["parent"])
+        for index, launch in enumerate(m.Launch.objects.order_by("pk")):
+            # Another launch's video link as this one's image: a `url` only is a video link.
+            launch.vid_urls = [
+                {"url": VIDEO.format(index), "feature_image": VIDEO.format(index + 1)}
+            ]
+            launch.save(update_fields=["vid_urls"])
+        data_changed()
+        for name, path in READ.items():
+            FACTS[name] = leaves(m.Launch, path)
+        FACTS["agencies"] = list(m.Agency.objects.values_list("pk", "name"))
+    yield
+    FACTS.clear()
+
+
+def moment():
+    """Ten minutes short of a day after the middle launch: both lists hold rows, and upcoming
+    one of the last 24 hours, which `hide_recent_previous` hides."""
+    nets = sorted(m.Launch.objects.exclude(net=None).values_list("net", flat=True))
+    return nets[len(nets) // 2] + timedelta(hours=23, minutes=50)
+
+
+def within(when, now):
+    """LL2's rows of the list: every launch, or those upcoming or previous at `now`."""
+    nets = m.Launch.objects.values_list("pk", "net")
+    if when == "upcoming":
+        return {pk for pk, net in nets if net is not None and net >= now - timedelta(hours=24)}
+    if when == "previous":
+        return {pk for pk, net in nets if net is not None and net < now}
+    return {pk for pk, _ in nets}
+
+
+def yes(value):
+    return BOOLEANS[value.lower()]
+
+
+def on_net(part):
+    """`day`, `month`, `year`: the launch's NET (UTC) falls on any of the comma-separated."""
+    return lambda launch, value: (
+        launch.net is not None
+        and str(getattr(launch.net.astimezone(UTC), part)) in value.split(",")
+    )
+
+
+def includes_suborbital(launch, value):
+    # LL2 names a suborbital flight's orbit "Suborbital".
+    return yes(value) or "Suborbital" not in FACTS["orbit"][launch.pk]
+
+
+def related(launch, agencies):
+    """The provider is one of the agencies, or a child of one (its parent names one)."""
+    provider, parent = FACTS["provider"][launch.pk][0], FACTS["parent"][launch.pk][0]
+    return any(provider == pk or parent == name for pk, name in agencies)
+
+
+def related_ids(launch, value):
+    ids = value.split(",")
+    return related(launch, [(pk, name) for pk, name in FACTS["agencies"] if str(pk) in ids])
+
+
+def related_names(launch, value):
+    names = value.split(",")
+    return related(launch, [(pk, name) for pk, name in FACTS["agencies"] if name in names])
+
+
+def has_video(launch, value):
+    return any(link.get("url") in value.split(",") for link in launch.vid_urls)
+
+
+def in_programs(launch, value):
+    wanted = {int(pk) for pk in value.split("&program=")}
+    return bool(wanted & set(FACTS["programs"][launch.pk]))
+
+
+def nothing(launch, value):  # what we hold none of (crews, boosters, other catalogues' ids)
+    return False
+
+
+def hides_recent(now):
+    return lambda launch, value: not yes(value) or (launch.net is not None and launch.net >= now)
+
+
+# Names that are not paths of ours. LL2 reads `rocket__spacecraftflight__...` through the
+# rocket; our flights belong to the launch. Chosen where LL2 leaves it unsaid: a related
+# agency is the provider or its child; `is_crewed=false` is every launch (none is crewed).
+MEANINGS = {
+    "id": Meaning("id", "in"),
+    "day": Meaning(keep=on_net("day"), values=["3,20", "22", "31"]),
+    "month": Meaning(keep=on_net("month"), values=["2,11", "6"]),
+    "year": Meaning(keep=on_net("year"), values=["1975,2001", "1999", "2100"]),
+    "include_suborbital": Meaning(keep=includes_suborbital, values=BOOLEAN),
+    "is_crewed": Meaning(keep=lambda launch, value: not yes(value), values=BOOLEAN),
+    "launch_designator": Meaning("launch_designator", "in"),
+    "launcher_config__id": Meaning("rocket__configuration__id", "in"),
+    "location__ids": Meaning("pad__location__id", "in"),
+    "lsp__id": Meaning("launch_service_provider__id", "in"),
+    "lsp__name": Meaning("launch_service_provider__name", "in"),
+    "program": Meaning(keep=in_programs, values=["2", "1&program=4"]),
+    "related_lsp__id": Meaning(keep=related_ids, values=["1", "3,5"]),
+    "related_lsp__name": Meaning(keep=related_names, values=["ROSCOSMOS", "JAXA,SpaceX"]),
+    "rocket__spacecraftflight__spacecraft__id": Meaning("spacecraftflight__spacecraft__id"),
+    "rocket__spacecraftflight__spacecraft__name": Meaning("spacecraftflight__spacecraft__name"),
+    "rocket__spacecraftflight__spacecraft__name__icontains": Meaning(
+        "spacecraftflight__spacecraft__name", "icontains"
+    ),
+    "serial_number": Meaning(keep=nothing, values=["B1062", "1"]),
+    "spacecraft_config__ids": Meaning("spacecraftflight__spacecraft__spacecraft_config__id", "in"),
+    "status__ids": Meaning("status__id", "in"),
+    "video_url": Meaning(
+        keep=has_video, values=[VIDEO.format(5), f"{VIDEO.format(9)},{VIDEO.format(70)}"]
+    ),
+}
+# 2.2.0 and 2.0.0: one provider id (`lsp__id`), several (`lsp__ids`), pads by id.
+OLDER = {
+    **MEANINGS,
+    "lsp__id": Meaning("launch_service_provider__id"),
+    "lsp__ids": Meaning("launch_service_provider__id", "in"),
+    "pad__ids": Meaning("pad__id", "in"),
+    "r_spacex_api_id": Meaning(keep=nothing, values=["5eb87d46"]),
+    "launch_library_id": Meaning(keep=nothing, values=["1131"]),
+}
+
+LISTS = [
+    ("/2.3.0/launches/", r.Launches, MEANINGS, "all"),
+    ("/2.3.0/launches/upcoming/", r.UpcomingLaunches, MEANINGS, "upcoming"),
+    ("/2.3.0/launches/previous/", r.PreviousLaunches, MEANINGS, "previous"),
+    ("/2.2.0/launch/", r.LegacyLaunches, OLDER, "all"),
+    ("/2.2.0/launch/upcoming/", r.LegacyUpcomingLaunches, OLDER, "upcoming"),
+    ("/2.2.0/launch/previous/", r.LegacyPreviousLaunches, OLDER, "previous"),
+    ("/2.0.0/launch/", r.LegacyLaunches200, OLDER, "all"),
+    ("/2.0.0/launch/upcoming/", r.LegacyUpcomingLaunches200, OLDER, "upcoming"),
+    ("/2.0.0/launch/previous/", r.LegacyPreviousLaunches200, OLDER, "previous"),
+]
+
+
+@pytest.mark.parametrize(("url", "resource", "meanings", "when"), LISTS)
+def test_filters(client, subtests, frozen, launches, url, resource, meanings, when):
+    now = moment()
+    meanings = {**meanings, "hide_recent_previous": Meaning(keep=hides_recent(now), values=BOOLEAN)}
+    with frozen(now.isoformat()):
+        base = within(when, now)
+        assert set(served(client, url, "")) == base
+        check_filters(client, subtests, url, resource, meanings, base=base)
+
+
+@pytest.mark.parametrize(("url", "resource", "when"), [(u, c, w) for u, c, _, w in LISTS])
+def test_search_and_ordering(client, subtests, frozen, launches, url, resource, when):
+    now = moment()
+    with frozen(now.isoformat()):
+        base = within(when, now)
+        check_search(client, subtests, url, resource, base=base)
+        check_ordering(client, subtests, url, resource, base=base)
+
+
+@pytest.mark.parametrize(
+    ("url", "resource"),
+    [
+        ("/2.3.0/programs/", r.Programs),
+        ("/2.2.0/program/", r.LegacyPrograms),
+        ("/2.0.0/program/", r.LegacyPrograms),
+    ],
+)
+def test_programs(api, subtests, launches, url, resource):
+    """LL2 lists no filters or search fields of programs: `search` is accepted and ignored."""
+    every = set(m.Program.objects.values_list("pk", flat=True))
+    assert set(served(api, url, "search=zz-nothing-zz")) == every
+    check_ordering(api, subtests, url, resource)
