@@ -280,7 +280,10 @@ def test_nested_objects_are_filled_where_we_hold_them(api, graph, version):
     assert launch["program"][0]["agencies"]
     agency = api.get(f"/{version}/agencies/63/").json()
     assert [c["id"] for c in agency["launcher_list"]] == [24]
-    assert [c["id"] for c in agency["spacecraft_list"]] == [1, 8, 33, 38]
+    # By name, then id, as LL2's agency pages list them (tests/test_list_order.py).
+    spacecraft = agency["spacecraft_list"]
+    assert [c["id"] for c in spacecraft] == [8, 33, 1, 38]
+    assert [c["name"] for c in spacecraft] == sorted(c["name"] for c in spacecraft)
     assert [pad["id"] for pad in api.get(f"/{version}/location/15/").json()["pads"]] == [20]
     [first] = api.get(f"/{version}/launch/?mode=list&id={PROGRESS_MS_30}").json()["results"]
     assert {key: first[key] for key in ("mission", "mission_type", "pad", "location", "orbit")} == {
