@@ -162,7 +162,7 @@ class Importer:
                 items = to_list(found)
             except ValueError as error:
                 raise InvalidObject(where, str(error)) from None
-            listed[accessor(kind.model, foreign_key)] = [
+            listed[accessor(kind.model, KINDS[sub_kind].model, foreign_key)] = [
                 self.upsert(sub_kind, item, f"{where}[{i}]", owner=(foreign_key, pk))
                 for i, item in enumerate(items)
             ]
@@ -251,12 +251,13 @@ class Importer:
             self.updated[kind_name].add(obj.pk)
 
 
-def accessor(model, foreign_key):
-    """The name of the reverse relation of `model` that its children's `foreign_key` is."""
+def accessor(model, child, foreign_key):
+    """The name of the reverse relation of `model` that `child`'s `foreign_key` is (a launch
+    has spacecraft flights and payload flights, both by `launch_id`)."""
     return next(
         relation.get_accessor_name()
         for relation in model._meta.related_objects
-        if relation.field.attname == foreign_key
+        if relation.related_model is child and relation.field.attname == foreign_key
     )
 
 

@@ -28,6 +28,12 @@ def founded_in_part(agency, value):
     return agency.founding_year is not None and value in str(agency.founding_year)
 
 
+def years():
+    """A founding year the data holds, and parts of one."""
+    year = str(m.Agency.objects.exclude(founding_year=None).order_by("pk")[0].founding_year)
+    return [year, year[:2], year[-2:]]
+
+
 BOOLEAN = ["true", "false", "1", "0"]
 MEANINGS = {
     "country_code": Meaning("countries__alpha_3_code", "in"),
@@ -38,8 +44,8 @@ OLDER = {
     **MEANINGS,
     "agency_type": Meaning("type__id"),
     "parent": MEANINGS["parent__id"],
-    "founding_year": Meaning(keep=founded_in, values=["1958", "19"]),
-    "founding_year__contains": Meaning(keep=founded_in_part, values=["19", "58"]),
+    "founding_year": Meaning(keep=founded_in, values=lambda: years()[:1] + ["19"]),
+    "founding_year__contains": Meaning(keep=founded_in_part, values=lambda: years()[1:]),
 }
 
 

@@ -65,21 +65,21 @@ FACTS = {}
 @pytest.fixture(scope="module")
 def launches(rows, django_db_blocker):
     """What the generated data lacks for some filters to select anything: suborbital
-    missions, agencies whose parent is another agency, video links with a `url`."""
+    missions, video links with a `url`, several statuses in each list (agencies name their
+    parents in tests/support/generated.py)."""
     with django_db_blocker.unblock():
         suborbital = m.Orbit.objects.create(id=900, name="Suborbital", abbrev="Sub")
         missions = m.Mission.objects.order_by("pk").values_list("pk", flat=True)
         m.Mission.objects.filter(pk__in=list(missions[::5])).update(orbit=suborbital)
-        agencies = list(m.Agency.objects.order_by("pk"))
-        for child, parent in zip(agencies[1::3], agencies[::3], strict=False):
-            child.parent = parent.name
-            child.save(update_fields=["parent"])
+        statuses = list(m.LaunchStatus.objects.order_by("pk"))
         for index, launch in enumerate(m.Launch.objects.order_by("pk")):
             # Another launch's video link as this one's image: a `url` only is a video link.
             launch.vid_urls = [
                 {"url": VIDEO.format(index), "feature_image": VIDEO.format(index + 1)}
             ]
-            launch.save(update_fields=["vid_urls"])
+            # Every status among upcoming launches and among previous ones.
+            launch.status = statuses[index % len(statuses)]
+            launch.save(update_fields=["vid_urls", "status"])
         data_changed()
         for name, path in READ.items():
             FACTS[name] = leaves(m.Launch, path)
@@ -164,7 +164,7 @@ MEANINGS = {
     "month": Meaning(keep=on_net("month"), values=["2,11", "6"]),
     "year": Meaning(keep=on_net("year"), values=["1975,2001", "1999", "2100"]),
     "include_suborbital": Meaning(keep=includes_suborbital, values=BOOLEAN),
-    "is_crewed": Meaning(keep=lambda launch, value: not yes(value), values=BOOLEAN),
+    "is_crewed": Meaning(keep=lambda launch, value: not yes(value), values=BOOLEAN, held=False),
     "launch_designator": Meaning("launch_designator", "in"),
     "launcher_config__id": Meaning("rocket__configuration__id", "in"),
     "location__ids": Meaning("pad__location__id", "in"),
@@ -178,7 +178,7 @@ MEANINGS = {
     "rocket__spacecraftflight__spacecraft__name__icontains": Meaning(
         "spacecraftflight__spacecraft__name", "icontains"
     ),
-    "serial_number": Meaning(keep=nothing, values=["B1062", "1"]),
+    "serial_number": Meaning(keep=nothing, values=["B1062", "1"], held=False),
     "spacecraft_config__ids": Meaning("spacecraftflight__spacecraft__spacecraft_config__id", "in"),
     "status__ids": Meaning("status__id", "in"),
     "video_url": Meaning(
@@ -191,8 +191,8 @@ OLDER = {
     "lsp__id": Meaning("launch_service_provider__id"),
     "lsp__ids": Meaning("launch_service_provider__id", "in"),
     "pad__ids": Meaning("pad__id", "in"),
-    "r_spacex_api_id": Meaning(keep=nothing, values=["5eb87d46"]),
-    "launch_library_id": Meaning(keep=nothing, values=["1131"]),
+    "r_spacex_api_id": Meaning(keep=nothing, values=["5eb87d46"], held=False),
+    "launch_library_id": Meaning(keep=nothing, values=["1131"], held=False),
 }
 
 LISTS = [

@@ -60,14 +60,14 @@ def shown_holds(name):
 
 UUIDS = ["00000000-0000-0000-0000-000000000001"]
 DIGITS = ["1", "2", "0", "12", "99"]
-NOT_HELD = Meaning(keep=never, values=["1", "2,3"])
+NOT_HELD = Meaning(keep=never, values=["1", "2,3"], held=False)
 LANDINGS = {
-    "firststage_launch__ids": Meaning(keep=never, values=UUIDS),
+    "firststage_launch__ids": Meaning(keep=never, values=UUIDS, held=False),
     "landing_location__ids": Meaning("landing_location__id", "in"),
     "landing_type__ids": Meaning("type__id", "in"),
     "launcher__ids": NOT_HELD,
     "launcher_config__ids": NOT_HELD,
-    "launcher_serial_numbers": Meaning(keep=never, values=["B1049", "B1049,B1060"]),
+    "launcher_serial_numbers": Meaning(keep=never, values=["B1049", "B1049,B1060"], held=False),
     "spacecraft__ids": Meaning("spacecraftflight__spacecraft__id", "in"),
     "spacecraft_config__ids": Meaning("spacecraftflight__spacecraft__spacecraft_config__id", "in"),
     "spacecraft_launch__ids": Meaning("spacecraftflight__launch__id", "in"),

@@ -3,6 +3,7 @@ import: models.Listed), in every version; an agency's launchers and spacecraft a
 id, as LL2's agency pages list them; docking events by docking time; what no page ordered, by
 id. Every nested list of every response is declared here with its order, and checked."""
 
+import contextlib
 import json
 from datetime import datetime
 from io import StringIO
@@ -12,7 +13,9 @@ import pytest
 from django.core.management import call_command
 
 from api.resources import VERSIONS
+from ingest.upsert import accessor
 from spaceflight import models as m
+from tests.support import linked_pages
 from tests.support.imports import run
 
 pytestmark = pytest.mark.django_db
@@ -171,3 +174,32 @@ def test_every_nested_list_is_in_its_declared_order(api, generated, version):
 
 
 MODES = ["list", "normal", "detailed"]
+
+
+@pytest.mark.parametrize(
+    ("path", "key"),
+    [
+        ("/2.3.0/locations/{}/", "pads"),
+        ("/2.3.0/celestial_bodies/{}/", "locations"),
+    ],
+)
+def test_a_list_a_page_gave_through_its_children_keeps_its_order(
+    api, generated, tmp_path, path, key
+):
+    """Lists of rows that point at their owner (a location's pads), served through a Subset,
+    keep the page's order too."""
+    model = {"pads": m.Location, "locations": m.CelestialBody}[key]
+    owner = max(model.objects.all(), key=lambda row: getattr(row, key).count())
+    body = linked_pages.get(api, contextlib.nullcontext, path.format(owner.pk))
+    assert len(body[key]) > 1
+    body[key].reverse()
+    run(linked_pages.write(tmp_path, path.format(owner.pk), body))
+    served = api.get(path.format(owner.pk), HTTP_ACCEPT="application/json").json()
+    assert ids(served[key]) == ids(body[key])
+    assert ids(served[key]) != sorted(ids(served[key]))
+
+
+def test_children_of_two_kinds_by_one_key_keep_their_own_orders():
+    """A launch's spacecraft flights and payload flights both point at it by `launch_id`."""
+    assert accessor(m.Launch, m.SpacecraftFlight, "launch_id") == "spacecraftflight_set"
+    assert accessor(m.Launch, m.PayloadFlight, "launch_id") == "payloadflight_set"

@@ -104,7 +104,8 @@ def load(rows, shape):
     for row in rows:
         loaded[type(row)][row.pk] = row
     frontier = {type(rows[0]): list(rows)}
-    # (instances, cache name, related model, {pk: [related pks]}, by pk or the page's order)
+    # (instances, cache name, related model, {pk: [related pks]}, the relation whose page
+    # order to keep, or None where the query gave the order)
     links = []
     while frontier:
         pending = defaultdict(set)
@@ -129,7 +130,7 @@ def load(rows, shape):
                     targets[owner].append(related)
                     if related not in loaded[field.related_model]:
                         pending[field.related_model].add(related)
-                links.append((instances, field.name, field.related_model, targets, True))
+                links.append((instances, field.name, field.related_model, targets, field.name))
             for relation in reverse:
                 children = relation.related_model._default_manager.filter(
                     **{f"{relation.field.attname}__in": pks}
@@ -138,20 +139,22 @@ def load(rows, shape):
                 for child in children:
                     child = receive(relation.related_model, child)
                     targets[getattr(child, relation.field.attname)].append(child.pk)
-                links.append(
-                    (instances, relation.accessor_name, relation.related_model, targets, True)
-                )
+                name = relation.accessor_name
+                links.append((instances, name, relation.related_model, targets, name))
             for subset in subsets:
                 relation = subset.reverse_relation(model)
                 owner = relation.field.attname
                 children = relation.related_model._default_manager.filter(
                     **{f"{owner}__in": pks}, **subset.where
-                ).order_by(*subset.order)
+                ).order_by(*(subset.order or ("id",)))
                 targets = defaultdict(list)
                 for child in children:
                     child = receive(relation.related_model, child)
                     targets[getattr(child, owner)].append(child.pk)
-                links.append((instances, subset.key, relation.related_model, targets, False))
+                in_page_order = subset.relation if subset.order is None else None
+                links.append(
+                    (instances, subset.key, relation.related_model, targets, in_page_order)
+                )
         for model, ids in pending.items():
             for instance in model._default_manager.filter(pk__in=ids).order_by():
                 receive(model, instance)
@@ -163,14 +166,14 @@ def load(rows, shape):
             for instance in loaded[model].values():
                 value = getattr(instance, field.attname)
                 instance._state.fields_cache[field.name] = related.get(value)
-    for instances, name, model, targets, by_pk in links:
+    for instances, name, model, targets, in_page_order in links:
         table = loaded[model]
         for instance in instances:
             pks = targets.get(instance.pk, ())
-            if by_pk:
-                # In the order the imported page listed them, if the row keeps one.
+            if in_page_order:
+                # In the order the imported page listed them, if the row keeps one; else by id.
                 ordered = isinstance(instance, Listed)
-                pks = sorted(pks, key=instance.position(name) if ordered else None)
+                pks = sorted(pks, key=instance.position(in_page_order) if ordered else None)
             related = [table[pk] for pk in pks]
             instance.__dict__.setdefault("_prefetched_objects_cache", {})[name] = _cached_list(
                 model, related

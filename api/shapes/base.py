@@ -5,6 +5,8 @@ from importlib import import_module
 import isodate
 from rest_framework import serializers
 
+from spaceflight.models.base import Listed
+
 
 class Link(serializers.Field):
     """The `url` of an object: `/{version}/{collection}/{id}/`."""
@@ -131,10 +133,11 @@ class Subset(serializers.ListSerializer):
     them for a whole page in one query filtered in the database, so a station's whole docking
     history is never loaded to show the few events still docked."""
 
-    def __init__(self, child, *, relation, where=None, order=("id",), **kwargs):
+    def __init__(self, child, *, relation, where=None, order=None, **kwargs):
         self.relation = relation
         self.where = dict(where or {})
-        self.order = tuple(order)
+        # Without one: as the imported page listed them (models.Listed), else by id.
+        self.order = tuple(order) if order else None
         super().__init__(child=child, read_only=True, **kwargs)
 
     def reverse_relation(self, model):
@@ -146,14 +149,18 @@ class Subset(serializers.ListSerializer):
     @property
     def key(self):
         """Where an instance keeps its loaded rows (Django's prefetch cache)."""
-        return f"{self.relation}?{sorted(self.where.items())}:{','.join(self.order)}"
+        return f"{self.relation}?{sorted(self.where.items())}:{','.join(self.order or ['page'])}"
 
     def rows(self, instance):
         loaded = instance.__dict__.get("_prefetched_objects_cache", {}).get(self.key)
         if loaded is not None:
             return loaded._result_cache
-        related = getattr(instance, self.relation)
-        return list(related.filter(**self.where).order_by(*self.order))
+        related = getattr(instance, self.relation).filter(**self.where)
+        rows = list(related.order_by(*(self.order or ("id",))))
+        if self.order is None and isinstance(instance, Listed):
+            position = instance.position(self.relation)
+            rows.sort(key=lambda row: position(row.pk))
+        return rows
 
     def get_attribute(self, instance):
         return self.rows(instance)
