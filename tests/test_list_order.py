@@ -29,6 +29,7 @@ PAGE = "as the imported page listed them, else by id"
 BY_ID = "by id"
 BY_NAME = "by name, then id"
 BY_DOCKING = "by docking time, then id"
+MODES = ["list", "normal", "detailed"]
 ORDERS = {
     "country": PAGE,
     "owners": PAGE,
@@ -171,9 +172,6 @@ def test_every_nested_list_is_in_its_declared_order(api, generated, version):
                 if len(rows) > 1 and "id" in rows[0]:
                     assert in_order(ORDERS[key], rows), (path, key, ids(rows))
     assert seen, version
-
-
-MODES = ["list", "normal", "detailed"]
 
 
 @pytest.mark.parametrize(

@@ -166,8 +166,7 @@ def served(api, url, query):
         assert response.status_code == 200, (page, response.content[:300])
         body = response.json()
         ids += [row["id"] for row in body["results"]]
-        page = body["next"] and body["next"].split("://", 1)[-1].partition("/")[2]
-        page = page and f"/{page}"
+        page = body["next"]
     return ids
 
 
