@@ -80,8 +80,9 @@ class IdsFilter(django_filters.BaseInFilter, django_filters.NumberFilter):
 
     def filter(self, queryset, value):
         if value:
-            # An id beyond 64 bits names nothing (and SQLite refuses it in a query).
-            value = [pk for pk in value if -(2**63) <= pk < 2**63]
+            # An id beyond 64 bits names nothing (and SQLite refuses it in a query), nor does an
+            # empty item (`1,,2`).
+            value = [pk for pk in value if pk is not None and -(2**63) <= pk < 2**63]
             if not value:
                 return queryset.none()
         return super().filter(queryset, value)
@@ -144,7 +145,7 @@ class RelatedAgenciesFilter(IdsFilter):
     def filter(self, queryset, value):
         if not value:
             return queryset
-        value = [pk for pk in value if -(2**63) <= pk < 2**63]
+        value = [pk for pk in value if pk is not None and -(2**63) <= pk < 2**63]
         names = m.Agency.objects.filter(pk__in=value).values("name")
         provider = Q(launch_service_provider__in=value)
         return queryset.filter(provider | Q(launch_service_provider__parent__in=names))

@@ -176,6 +176,8 @@ def _error(schema, description):
 TAGS = {
     "docking": ("Docking events", "Which spacecraft docked where and when, and the ports."),
     "stations": ("Space stations", "Stations, their ports and what is docked at each now."),
+    "crew": ("Crew", "Astronauts, expeditions (who is aboard a station) and spacewalks."),
+    "events": ("Events", "Events beside launches: dockings, spacewalks, landings, and more."),
     "spacecraft": ("Spacecraft", "Spacecraft, their flights and their configurations."),
     "payloads": ("Payloads", "Payloads and their flights (SpaDEx docks payload to payload)."),
     "launches": ("Launches", "Launches, upcoming and previous, and the programs they serve."),

@@ -154,6 +154,8 @@ RENAMED = {
     ("LauncherConfigFamily", "manufacturers"): "manufacturer",
     ("Payload", "programs"): "program",
     ("SpacecraftConfig", "families"): "family",
+    ("Spacewalk", "programs"): "program",
+    ("Event", "programs"): "program",
 }
 # LL2 writes a celestial body's day as Django's duration, not ISO 8601.
 CONVERTERS = {("CelestialBody", "length_of_day"): to_django_duration}
@@ -174,7 +176,14 @@ LOCAL = (
 # A key is a list of rows, one row or null; `a.b` is key `b` of the object at key `a`.
 CHILDREN = {
     "Image": {"variants": ("ImageVariant", "image_id")},
-    "SpaceStation": {"docking_location": ("DockingLocation", "spacestation_id")},
+    "SpaceStation": {
+        "docking_location": ("DockingLocation", "spacestation_id"),
+        "active_expeditions": ("Expedition", "spacestation_id"),
+    },
+    # A port's event still docked (its target: the port's station, ingest/upsert.py).
+    "DockingLocation": {"currently_docked": ("DockingEvent", "docking_location_id")},
+    # An expedition's spacewalks, shown without their expedition.
+    "Expedition": {"spacewalks": ("Spacewalk", "expedition_id")},
     # An agency's own page lists the configurations it makes (its launchers without their
     # manufacturer: this agency).
     "Agency": {

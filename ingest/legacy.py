@@ -108,6 +108,20 @@ def legacy_launch(data):
     return data
 
 
+def legacy_astronaut(data):
+    """2.2.0's astronaut: its profile image by URL; its nationality is a name (`American`),
+    not the countries 2.3.0 lists, so it is left out rather than matched, as are `twitter`
+    and `instagram`, links 2.3.0 lists with ids the older shape doesn't give."""
+    if "profile_image" not in data and not isinstance(data.get("nationality"), str):
+        return data
+    data = dict(data)
+    if "profile_image" in data:
+        data.setdefault("image", data.pop("profile_image"))
+    if isinstance(data.get("nationality"), str):
+        del data["nationality"]
+    return data
+
+
 LEGACY = {
     "DockingEvent": legacy_docking_event,
     "Agency": legacy_agency,
@@ -118,6 +132,7 @@ LEGACY = {
     "Launch": legacy_launch,
     "Pad": legacy_pad,
     "Location": with_country,
+    "Astronaut": legacy_astronaut,
 }
 
 

@@ -17,8 +17,8 @@ class Resource(NamedTuple):
 
 
 # Each LL2 collection by its path after the version, whether 2.3.0's or an older one's: what
-# its objects are, and the kind they are imported as. One we hold nothing for (astronauts,
-# expeditions) is "not a resource this import knows"; `without_url` collections place their
+# its objects are, and the kind they are imported as. One we hold nothing for (2.3.0's
+# `updates`) is "not a resource this import knows"; `without_url` collections place their
 # objects by the page's path.
 COLLECTIONS = {
     "docking_events": Resource("DockingEvent"),
@@ -52,11 +52,23 @@ COLLECTIONS = {
     "location": Resource("Location", without_url=True),
     "programs": Resource("Program"),
     "program": Resource("Program"),
+    "astronauts": Resource("Astronaut"),
+    # 2.2.0's astronauts (the bundled ones are), served in 2.3.0's shapes only.
+    "astronaut": Resource("Astronaut"),
+    "expeditions": Resource("Expedition"),
+    "spacewalks": Resource("Spacewalk"),
+    "events": Resource("Event"),
+    "events/upcoming": Resource("Event"),
+    "events/previous": Resource("Event"),
     # The config lookups we hold: LL2 shows them without a url.
     **{
         f"config/{path}": Resource(kind, without_url=True)
         for path, kind in [
             ("agency_types", "AgencyType"),
+            ("astronaut_roles", "AstronautRole"),
+            ("astronaut_statuses", "AstronautStatus"),
+            ("astronaut_types", "AstronautType"),
+            ("event_types", "EventType"),
             ("celestial_body_types", "CelestialBodyType"),
             ("countries", "Country"),
             ("image_licenses", "ImageLicense"),

@@ -114,6 +114,8 @@ class Importer:
         self._seen[seen_key] = seen
 
         values = dict([owner]) if owner else {}
+        if kind_name == "DockingEvent" and owner and owner[0] == "docking_location_id":
+            self.target_the_port_station(data, values, owner[1])
         for key, convert in kind.scalars.items():
             if key in data:
                 try:
@@ -218,6 +220,14 @@ class Importer:
             # A flight still in space: the anchor is only as good as the capture time, so a
             # re-import of an older page must not move it.
             values["duration_origin"] = self.captured_at - duration
+
+    def target_the_port_station(self, data, values, port):
+        """A station page's port shows the event still docked at it without its target: the
+        port's station, as LL2 shows the event on its own page."""
+        targets = ("flight_vehicle_target", "space_station_target", "payload_flight_target")
+        if not any(data.get(key) for key in targets):
+            station = m.DockingLocation.objects.filter(pk=port).values("spacestation_id")
+            values["space_station_target_id"] = station.first()["spacestation_id"]
 
     def is_curated(self, model, pk):
         return (model._meta.label_lower, str(pk)) in self.curated

@@ -14,6 +14,7 @@ from django.db.models import Count, Q
 
 from spaceflight import models as m
 from spaceflight.changes import data_changed
+from spaceflight.models.crew import under_way
 
 # LL2's launch status ids: Go, TBD, Success, Failure, Hold, In Flight, Partial Failure, TBC.
 SUCCESS = [3]
@@ -51,6 +52,7 @@ STATISTICS = {
         "failed_landings",
     ],
     m.LandingLocation: ["successful_landings", "attempted_landings", "failed_landings"],
+    m.SpaceStation: ["onboard_crew"],
     m.SpacecraftConfig: [
         "spacecraft_flown",
         "total_launch_count",
@@ -167,6 +169,12 @@ def _derived():
             ),
         ),
         m.LandingLocation: _landings(m.Landing.objects.all(), "landing_location", LANDINGS),
+        # The people of its expeditions under way, each once (a handover has two).
+        m.SpaceStation: _grouped(
+            m.Expedition.objects.filter(under_way()),
+            "spacestation",
+            onboard_crew=Count("crew__astronaut", distinct=True),
+        ),
         m.SpacecraftConfig: _grouped(
             m.SpacecraftFlight.objects.all(),
             "spacecraft__spacecraft_config",

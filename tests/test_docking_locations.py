@@ -61,6 +61,12 @@ def test_api_root_lists_the_endpoints(api):
             "programs",
             "celestial_bodies",
             "payloads",
+            "astronauts",
+            "expeditions",
+            "spacewalks",
+            "events/upcoming",
+            "events/previous",
+            "events",
             *(f"config/{path}" for path, _, _ in LOOKUPS),
         ]
     }

@@ -5,16 +5,24 @@ An object the 2.0.0 and 2.2.0 resources show inside another is what its own endp
 serves: the agency and spacecraft configuration of a real 2.0.0 docking event, a spacecraft
 flight's launch and a launch's spacecraft stage, and every object with a `url` of ours nested
 in any list of these resources (agencies, configurations, pads, programs, flights, spacecraft
-among them)."""
+among them).
+
+In 2.3.0's people and events (tests/support/crews.py), each object shown inside another is
+its own endpoint's, and in the form LL2 names: a crew member is the astronaut in list mode, a
+station's expedition is `ExpeditionMini`, an expedition's spacewalk is the spacewalk in list
+mode, a spacewalk's event `EventMini` (`EventNormal` when detailed)."""
 
 import re
 
 import pytest
 from django.core.management import call_command
 
-from api.shapes import SHAPES
+from api.shapes import SHAPES, modes
+from api.shapes.v2_3_0.crew import ExpeditionMini
+from api.shapes.v2_3_0.events import EventMini, EventNormal
 from tests.conftest import as_json, assert_same_json, import_documents, reference, without_hosts
-from tests.support import older_versions
+from tests.support import crews, older_versions
+from tests.support.crews import CAPTURED, EVENT, SPACEWALK
 from tests.support.older_versions import LATER, LIST, PROGRESS_MS_30, VERSIONS
 
 pytestmark = pytest.mark.django_db
@@ -161,3 +169,93 @@ def test_every_object_shown_inside_another_is_what_its_endpoint_serves(api, froz
         "spacecraft/flight",
         "spacecraft",
     }
+
+
+# People and events (tests/support/crews.py): each object shown inside another, against its
+# own endpoint.
+crewed = crews.crewed
+# What each resource shows of the others, in one mode or another (the fixture fills them all).
+SHOWN_IN = {
+    "astronauts": {"agencies"},
+    "expeditions": {"astronauts", "space_stations", "spacewalks", "agencies"},
+    "spacewalks": {"astronauts", "space_stations", "expeditions", "events"},
+    "events": {"astronauts", "space_stations", "expeditions", "spacewalks"},
+    "space_stations": {"expeditions"},
+}
+
+
+def keys_of(shape, own):
+    """`own` (an object from its endpoint) in `shape`'s form: its keys, in its order."""
+    return {key: own[key] for key in shape._declared_fields}
+
+
+def listed(api, resource, mode):
+    """`resource`'s objects by id, in `mode` (the ones an object shows in that mode)."""
+    page = api.get(f"/2.3.0/{resource}/?mode={mode}&limit=100").json()
+    return {row["id"]: row for row in page["results"]}
+
+
+@pytest.mark.parametrize("resource", SHOWN_IN)
+def test_every_object_a_crew_resource_shows_is_what_its_endpoint_serves(
+    api, frozen, crewed, resource
+):
+    kinds = set()
+    with frozen(CAPTURED):
+        for mode in modes("2.3.0", resource):
+            for item in api.get(f"/2.3.0/{resource}/?mode={mode}&limit=100").json()["results"]:
+                for shown in embedded_objects(item):
+                    path = LINK.match(shown["url"]).group(1)
+                    own = api.get(path)
+                    assert own.status_code == 200, path
+                    assert_within(without_hosts(shown), without_hosts(own.json()), path)
+                    kinds.add(LINK.match(shown["url"]).group(3))
+    assert kinds >= SHOWN_IN[resource]
+
+
+def test_a_crew_member_is_the_astronaut_in_list_mode(api, frozen, crewed):
+    with frozen(CAPTURED):
+        astronauts = listed(api, "astronauts", "list")
+        expeditions = listed(api, "expeditions", "detailed").values()
+        spacewalks = [api.get(f"/2.3.0/spacewalks/{SPACEWALK}/").json()]
+        shown = [m["astronaut"] for e in [*expeditions, *spacewalks] for m in e["crew"]]
+
+    assert len(shown) == 13  # 11 on the expeditions' crews, 2 on the spacewalk's
+    for astronaut in shown:
+        assert_same_json(astronaut, astronauts[astronaut["id"]])
+
+
+def test_a_stations_expedition_is_the_expedition_as_expedition_mini(api, frozen, crewed):
+    with frozen(CAPTURED):
+        stations = listed(api, "space_stations", "normal").values()
+        shown = [e for station in stations for e in station["active_expeditions"]]
+        own = {e["id"]: api.get(f"/2.3.0/expeditions/{e['id']}/").json() for e in shown}
+
+    assert sorted(own) == [902, 903, 904]
+    for expedition in shown:
+        assert_same_json(expedition, keys_of(ExpeditionMini, own[expedition["id"]]))
+
+
+def test_an_expeditions_spacewalks_and_an_events_expeditions_are_their_list_objects(
+    api, frozen, crewed
+):
+    with frozen(CAPTURED):
+        spacewalks = listed(api, "spacewalks", "list")
+        expeditions = listed(api, "expeditions", "normal")
+        shown_walks = [w for e in expeditions.values() for w in e["spacewalks"]]
+        event = api.get(f"/2.3.0/events/{EVENT}/").json()
+
+    assert [w["id"] for w in shown_walks] == [SPACEWALK]
+    for walk in shown_walks:
+        assert_same_json(walk, spacewalks[walk["id"]])
+    assert event["expeditions"]
+    for expedition in event["expeditions"]:
+        assert_same_json(expedition, expeditions[expedition["id"]])
+
+
+@pytest.mark.parametrize(("mode", "shape"), [("normal", EventMini), ("detailed", EventNormal)])
+def test_a_spacewalks_event_is_the_event_in_its_shape(api, frozen, crewed, mode, shape):
+    with frozen(CAPTURED):
+        shown = listed(api, "spacewalks", mode)[SPACEWALK]["event"]
+        own = api.get(f"/2.3.0/events/{EVENT}/").json()
+
+    assert_same_json(shown, keys_of(shape, own))

@@ -3,15 +3,13 @@ return (tests/support/rows.py). The upcoming and previous lists are read at a fr
 and their rows are what LL2 says they are: upcoming, a `net` at most 24 hours ago; previous,
 a `net` already past."""
 
-from datetime import UTC, timedelta
-
 import pytest
 
 from api.resources import launches as r
 from spaceflight import models as m
 from spaceflight.changes import data_changed
+from tests.support.clock import ByClock, yes
 from tests.support.rows import (
-    BOOLEANS,
     Meaning,
     as_text,
     check_filters,
@@ -25,6 +23,7 @@ from tests.support.rows import (
 pytestmark = pytest.mark.django_db
 rows = rows
 
+CLOCK = ByClock(m.Launch, "net")
 BOOLEAN = ["true", "false", "1", "0"]
 VIDEO = "https://example.com/vidéo/{}"
 
@@ -35,6 +34,7 @@ READ = {
     "provider": "launch_service_provider__id",
     "parent": "launch_service_provider__parent",
     "programs": "programs__id",
+    "crew": "spacecraftflight__launch_crew__id",
 }
 FACTS = {}
 
@@ -65,38 +65,14 @@ def launches(rows, django_db_blocker):
     FACTS.clear()
 
 
-def moment():
-    """Ten minutes short of a day after the middle launch: both lists hold rows, and upcoming
-    one of the last 24 hours, which `hide_recent_previous` hides."""
-    nets = sorted(m.Launch.objects.exclude(net=None).values_list("net", flat=True))
-    return nets[len(nets) // 2] + timedelta(hours=23, minutes=50)
-
-
-def within(when, now):
-    """LL2's rows of the list: every launch, or those upcoming or previous at `now`."""
-    nets = m.Launch.objects.values_list("pk", "net")
-    if when == "upcoming":
-        return {pk for pk, net in nets if net is not None and net >= now - timedelta(hours=24)}
-    if when == "previous":
-        return {pk for pk, net in nets if net is not None and net < now}
-    return {pk for pk, _ in nets}
-
-
-def yes(value):
-    return BOOLEANS[value.lower()]
-
-
-def on_net(part):
-    """`day`, `month`, `year`: the launch's NET (UTC) falls on any of the comma-separated."""
-    return lambda launch, value: (
-        launch.net is not None
-        and str(getattr(launch.net.astimezone(UTC), part)) in value.split(",")
-    )
-
-
 def includes_suborbital(launch, value):
     # LL2 names a suborbital flight's orbit "Suborbital".
     return yes(value) or "Suborbital" not in FACTS["orbit"][launch.pk]
+
+
+def crewed(launch, value):
+    """A flight of the launch carried a crew up."""
+    return yes(value) == any(pk is not None for pk in FACTS["crew"][launch.pk])
 
 
 def related(launch, agencies):
@@ -124,24 +100,20 @@ def in_programs(launch, value):
     return bool(wanted & set(FACTS["programs"][launch.pk]))
 
 
-def nothing(launch, value):  # what we hold none of (crews, boosters, other catalogues' ids)
+def nothing(launch, value):  # what we hold none of (boosters, other catalogues' ids)
     return False
-
-
-def hides_recent(now):
-    return lambda launch, value: not yes(value) or (launch.net is not None and launch.net >= now)
 
 
 # Names that are not paths of ours. LL2 reads `rocket__spacecraftflight__...` through the
 # rocket; our flights belong to the launch. Chosen where LL2 leaves it unsaid: a related
-# agency is the provider or its child; `is_crewed=false` is every launch (none is crewed).
+# agency is the provider or its child.
 MEANINGS = {
     "id": Meaning("id", "in"),
-    "day": Meaning(keep=on_net("day"), values=["3,20", "22", "31"]),
-    "month": Meaning(keep=on_net("month"), values=["2,11", "6"]),
-    "year": Meaning(keep=on_net("year"), values=["1975,2001", "1999", "2100"]),
+    "day": Meaning(keep=CLOCK.on("day"), values=["3,20", "22", "31"]),
+    "month": Meaning(keep=CLOCK.on("month"), values=["2,11", "6"]),
+    "year": Meaning(keep=CLOCK.on("year"), values=["1975,2001", "1999", "2100"]),
     "include_suborbital": Meaning(keep=includes_suborbital, values=BOOLEAN),
-    "is_crewed": Meaning(keep=lambda launch, value: not yes(value), values=BOOLEAN, held=False),
+    "is_crewed": Meaning(keep=crewed, values=BOOLEAN),
     "launch_designator": Meaning("launch_designator", "in"),
     "launcher_config__id": Meaning("rocket__configuration__id", "in"),
     "location__ids": Meaning("pad__location__id", "in"),
@@ -187,19 +159,22 @@ LISTS = [
 
 @pytest.mark.parametrize(("url", "resource", "meanings", "when"), LISTS)
 def test_filters(api, subtests, frozen, launches, url, resource, meanings, when):
-    now = moment()
-    meanings = {**meanings, "hide_recent_previous": Meaning(keep=hides_recent(now), values=BOOLEAN)}
+    now = CLOCK.moment()
+    meanings = {
+        **meanings,
+        "hide_recent_previous": Meaning(keep=CLOCK.hides_recent(now), values=BOOLEAN),
+    }
     with frozen(now.isoformat()):
-        base = within(when, now)
+        base = CLOCK.within(when, now)
         assert as_text(served(api, url, "mode=list")) == as_text(base)
         check_filters(api, subtests, url, resource, meanings, base=base)
 
 
 @pytest.mark.parametrize(("url", "resource", "when"), [(u, c, w) for u, c, _, w in LISTS])
 def test_search_and_ordering(api, subtests, frozen, launches, url, resource, when):
-    now = moment()
+    now = CLOCK.moment()
     with frozen(now.isoformat()):
-        base = within(when, now)
+        base = CLOCK.within(when, now)
         check_search(api, subtests, url, resource, base=base)
         check_ordering(api, subtests, url, resource, base=base)
 

@@ -97,7 +97,7 @@ FILTERS = [
         [PROGRESS_MS_30],
     ),
     ("2.2.0", "launch", "spacecraft_config__ids=38", [SOYUZ_MS_27]),
-    ("2.2.0", "launch", "is_crewed=true", []),  # we hold no crews
+    ("2.2.0", "launch", "is_crewed=true", []),  # the bundled data has no crews
     ("2.2.0", "launch", "serial_number=B1062", []),  # nor boosters
     ("2.2.0", "launch", "r_spacex_api_id=5eb87d46", []),
     ("2.0.0", "launch", "net__lt=2025-03-01T00:00:00Z", [PROGRESS_MS_30]),

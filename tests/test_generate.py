@@ -10,12 +10,17 @@ from django.db.models import Count, Max
 from ingest.generate import Generator
 from ingest.generate.catalogue import CONFIGS, MAX_FLIGHTS, STATIONS
 from spaceflight.models import (
+    Astronaut,
     CelestialBody,
     DockingEvent,
+    Event,
+    Expedition,
     Spacecraft,
     SpacecraftFlight,
     SpaceStation,
+    Spacewalk,
 )
+from spaceflight.models.crew import under_way
 from spaceflight.statistics import derive
 from tests.support.imports import database_dump
 
@@ -153,3 +158,60 @@ def test_it_refuses_a_database_that_holds_events():
     generate(10)
     with pytest.raises(CommandError, match="already holds"):
         generate(10)
+
+
+def test_people_are_aboard_the_stations_their_flights_are_docked_to(api, frozen):
+    """The crews of the flights still docked are in space, aboard the station they docked
+    to: its crew aboard (derived) is its expeditions under way's, which hold no one else."""
+    generate(600)
+    latest = DockingEvent.objects.latest("docking").docking
+    with frozen(latest.isoformat()):
+        derive()
+        aboard = defaultdict(set)
+        for event in DockingEvent.objects.filter(
+            departure=None, flight_vehicle_chaser__isnull=False
+        ):
+            crew = event.flight_vehicle_chaser.launch_crew.values_list("astronaut", flat=True)
+            aboard[event.space_station_target_id] |= set(crew)
+        in_space = set(Astronaut.objects.filter(in_space=True).values_list("pk", flat=True))
+        assert len([s for s in aboard.values() if s]) >= 2
+        assert set().union(*aboard.values()) == in_space
+        stations = SpaceStation.objects.order_by("pk")
+        for station in stations:
+            expeditions = station.expeditions.filter(under_way())
+            crew = set(expeditions.values_list("crew__astronaut", flat=True)) - {None}
+            assert crew == aboard[station.pk], station
+            assert station.onboard_crew == len(crew), station
+        # Under way: one with no end, one with an end still to come.
+        assert Expedition.objects.filter(end=None).exists()
+        assert Expedition.objects.filter(end__gt=latest).exclude(end=None).exists()
+        body = api.get("/2.3.0/astronauts/?in_space=true&format=json").json()
+        assert {row["id"] for row in body["results"]} == in_space
+    assert Astronaut.objects.filter(date_of_death__isnull=False).exists()
+    assert Astronaut.objects.filter(type__name="Non-Human").exists()
+    assert not Astronaut.objects.exclude(name__regex=r"^Astronaut [0-9]+$").exists()
+    assert Spacewalk.objects.filter(expedition__isnull=False, event__isnull=False).exists()
+    assert Event.objects.filter(date__gt=latest).exists()
+    for path in (
+        "/2.3.0/astronauts/?mode=detailed&limit=100",
+        "/2.3.0/expeditions/?mode=detailed&limit=100",
+        "/2.3.0/spacewalks/?mode=detailed&limit=100",
+        "/2.3.0/events/?mode=detailed&limit=100",
+    ):
+        assert api.get(path).status_code == 200, path
+
+
+def test_an_astronaut_flies_once_back():
+    """No astronaut is on two flights at once: each flight launches after the last one ended."""
+    generate(2000)
+    flights = defaultdict(list)
+    rows = SpacecraftFlight.objects.filter(launch_crew__isnull=False).values_list(
+        "launch_crew__astronaut", "launch__net", "mission_end"
+    )
+    for astronaut, net, end in rows:
+        flights[astronaut].append((net, end))
+    assert max(len(f) for f in flights.values()) > 2
+    for astronaut, flown in flights.items():
+        flown.sort()
+        for (_, end), (net, _) in zip(flown, flown[1:], strict=False):
+            assert end is not None and end < net, astronaut

@@ -35,7 +35,25 @@ HOSTILE = {
     "sql-drop": quote("1; DROP TABLE x"),
     "regex-backtracking": quote(".*(a+)+$"),
     "regex-unclosed": quote("["),
+    "nan": "NaN",
+    "zero-date": "0000-00-00",
+    "not-a-boolean": "maybe",
+    # An empty item of a comma-separated list (`?year=1,,2`).
+    "empty-list-item": "1,,2",
+    "junk-in-a-list": "00000000-0000-0000-0000-000000000000,junk",
 }
+# Values the people and events filters must refuse by name (a 400 on the parameter), and the
+# one they must take (a negative age is a number: no astronaut has it).
+REFUSED = [
+    "/2.3.0/astronauts/?age=NaN",
+    "/2.3.0/astronauts/?age__gt=" + "9" * 400,
+    "/2.3.0/astronauts/?date_of_birth__gt=0000-00-00",
+    "/2.3.0/expeditions/?is_active=maybe",
+    "/2.3.0/events/?date__gt__lt=x",
+    "/2.3.0/events/?date__gte=0000-00-00",
+    "/2.3.0/events/upcoming/?hide_recent_previous=maybe",
+    "/2.3.0/spacewalks/?launch__ids=00000000-0000-0000-0000-000000000000,junk",
+]
 ENVELOPE = ["count", "next", "previous", "results"]
 
 
@@ -153,6 +171,16 @@ def test_every_parameter_survives_a_hostile_value(client, subtests, settings, va
         # error is answered, which the parameters every view reads reach as well.
         for name in [n for n in names if n in COMMON] if settings.DEBUG else names:
             check(subtests, client, path, f"{name}={HOSTILE[value]}", is_list)
+
+
+def test_the_people_and_events_filters_refuse_by_name(client, subtests):
+    for url in REFUSED:
+        with subtests.test(msg=url[:160]):
+            response = client.get(url)
+            assert response.status_code == 400, described(response)
+            assert list(response.json()) == [url.split("?")[1].split("=")[0]]
+    response = client.get("/2.3.0/astronauts/?age=-1")
+    assert response.status_code == 200 and response.json()["count"] == 0
 
 
 def test_every_parameter_survives_being_repeated(client, subtests):

@@ -225,7 +225,7 @@ def test_image_variants_are_imported_with_their_image_and_served(api, frozen):
 
 def test_bundled_data_loads_once(capsys):
     call_command("load_bundled_data")
-    assert DockingEvent.objects.count() == 23
+    assert DockingEvent.objects.count() == 25
     before = database_dump()
     call_command("load_bundled_data")
     assert database_dump() == before

@@ -29,6 +29,7 @@ PAGE = "as the imported page listed them, else by id"
 BY_ID = "by id"
 BY_NAME = "by name, then id"
 BY_DOCKING = "by docking time, then id"
+BY_START = "by start, then id"
 MODES = ["list", "normal", "detailed"]
 ORDERS = {
     "country": PAGE,
@@ -53,6 +54,23 @@ ORDERS = {
     "active_docking_events": BY_DOCKING,
     "currently_docked": BY_DOCKING,
     "docked": BY_DOCKING,
+    "active_expeditions": BY_START,
+    "launch_crew": PAGE,
+    "onboard_crew": PAGE,
+    "landing_crew": PAGE,
+    "crew": PAGE,
+    "nationality": PAGE,
+    "landings": PAGE,
+    "spacewalks": PAGE,
+    "expeditions": PAGE,
+    "spacestations": PAGE,
+    "astronauts": PAGE,
+    "launches": PAGE,
+    "info_urls": PAGE,
+    "vid_urls": PAGE,
+    "updates": PAGE,
+    "mission_patches": PAGE,
+    "social_media_links": PAGE,
 }
 
 
@@ -143,6 +161,9 @@ def in_order(rule, rows):
         return ids(rows) == sorted(ids(rows))
     if rule == BY_NAME:
         return [(r["name"], r["id"]) for r in rows] == sorted((r["name"], r["id"]) for r in rows)
+    if rule == BY_START:
+        keys = [(r["start"] is not None, r["start"] and moment(r["start"]), r["id"]) for r in rows]
+        return keys == sorted(keys)
     keys = [(moment(r["docking"]), r["id"]) for r in rows]
     return keys == sorted(keys)
 

@@ -95,10 +95,8 @@ def test_a_page_of_a_linked_resource_is_imported_as_what_its_url_says(tmp_path, 
 
 
 def test_an_unknown_resource_is_refused(tmp_path):
-    page = write_page(tmp_path / "astronauts.json", {"id": 1, "url": "/2.3.0/astronauts/1/"})
-    with pytest.raises(
-        CommandError, match="/2.3.0/astronauts/1/ is not a resource this import knows"
-    ):
+    page = write_page(tmp_path / "updates.json", {"id": 1, "url": "/2.3.0/updates/1/"})
+    with pytest.raises(CommandError, match="/2.3.0/updates/1/ is not a resource this import knows"):
         run(page)
 
 
@@ -146,10 +144,12 @@ def test_objects_without_url_on_a_page_of_another_resource_are_refused(tmp_path)
 
 
 def test_a_station_page_brings_its_own_values_and_ports(tmp_path):
-    """What only a station's own page shows (size, crew, owners, every port) is taken; what
-    it derives from docking events (what is docked where) is ours to derive, not imported."""
+    """What only a station's own page shows (size, crew, owners, every port, the event still
+    docked at each) is taken; what it counts of docking events (`docked_vehicles`,
+    `active_docking_events`) is ours to derive, not imported."""
     run(BUNDLED)
     events_before = list(DockingEvent.objects.values_list("id", "departure", "docking_location"))
+    docked = {"id": 123456, "docking": "2025-07-01T00:00:00Z", "departure": None}
     station = reference("v2.3.0_docking_events_618_detailed.json")["space_station_target"]
     agency = reference("v2.3.0_docking_events_618_detailed.json")["flight_vehicle_chaser"][
         "launch"
@@ -161,10 +161,10 @@ def test_a_station_page_brings_its_own_values_and_ports(tmp_path):
         "onboard_crew": 7,
         "docked_vehicles": 99,
         "docking_location": [
-            {"id": 2, "name": "Zvezda aft", "currently_docked": {"id": 123456}},
+            {"id": 2, "name": "Zvezda aft", "currently_docked": docked},
             {"id": 987654, "name": "A port no event has used yet", "currently_docked": None},
         ],
-        "active_docking_events": [{"id": 123456}],
+        "active_docking_events": [{"id": 654321}],
     }
     run(write_page(tmp_path / "station.json", detail))
 
@@ -172,8 +172,12 @@ def test_a_station_page_brings_its_own_values_and_ports(tmp_path):
     assert (iss.height, iss.onboard_crew) == (109.0, 7)
     assert list(iss.owners.values_list("pk", flat=True)) == [agency["id"]]
     assert DockingLocation.objects.get(pk=987654).spacestation_id == iss.pk
-    assert not DockingEvent.objects.filter(pk=123456).exists()
-    after = list(DockingEvent.objects.values_list("id", "departure", "docking_location"))
+    assert not DockingEvent.objects.filter(pk=654321).exists()
+    still_docked = DockingEvent.objects.get(pk=123456)
+    assert (still_docked.docking_location_id, still_docked.space_station_target_id) == (2, iss.pk)
+    after = list(
+        DockingEvent.objects.exclude(pk=123456).values_list("id", "departure", "docking_location")
+    )
     assert after == events_before
 
 

@@ -141,7 +141,7 @@ def test_the_svg_is_described_for_screen_readers(api, bundled):
     html = api.get(f"/stations/{ISS}/").content.decode()
     svg = timeline(html)
     assert svg.find(f"{SVG}title").text.startswith("Occupancy of the ports of International")
-    assert "dockings 10" in svg.find(f"{SVG}desc").text
+    assert "dockings 12" in svg.find(f"{SVG}desc").text
     assert svg.get("aria-labelledby") == "timeline-title timeline-desc"
     assert '<html lang="en">' in html and '<th scope="col">Port</th>' in html
 

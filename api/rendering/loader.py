@@ -144,8 +144,8 @@ def load(rows, shape):
             for subset in subsets:
                 relation = subset.reverse_relation(model)
                 owner = relation.field.attname
-                children = relation.related_model._default_manager.filter(
-                    **{f"{owner}__in": pks}, **subset.where
+                children = subset.matching(
+                    relation.related_model._default_manager.filter(**{f"{owner}__in": pks})
                 ).order_by(*(subset.order or ("id",)))
                 targets = defaultdict(list)
                 for child in children:

@@ -4,7 +4,9 @@ order its API root lists them. A path that another one starts with comes after i
 `spacecraft/{id}/` would take `spacecraft/flight/`, `launches/{id}/` `launches/upcoming/`."""
 
 from api.resources.agencies import Agencies, LegacyAgencies, LegacyAgencies200
+from api.resources.crew import Astronauts, Expeditions, Spacewalks
 from api.resources.docking import DockingEvents, DockingLocations, LegacyDockingEvents
+from api.resources.events import Events, PreviousEvents, UpcomingEvents
 from api.resources.launchers import (
     LauncherConfigurations,
     LegacyLauncherConfigurations,
@@ -95,6 +97,12 @@ VERSIONS = {
         Programs,
         CelestialBodies,
         Payloads,
+        Astronauts,
+        Expeditions,
+        Spacewalks,
+        UpcomingEvents,
+        PreviousEvents,
+        Events,
         *LOOKUPS,
     ],
 }

@@ -62,6 +62,23 @@ SHAPES = {
     ("2.3.0", "config/docking_locations", "normal"): v2_3_0.DockingLocation,
     ("2.3.0", "space_stations", "normal"): v2_3_0.SpaceStationEndpoint,
     ("2.3.0", "space_stations", "detailed"): v2_3_0.SpaceStationDetailedEndpoint,
+    ("2.3.0", "astronauts", "list"): v2_3_0.AstronautDetailed,
+    ("2.3.0", "astronauts", "normal"): v2_3_0.AstronautEndpointNormal,
+    ("2.3.0", "astronauts", "detailed"): v2_3_0.AstronautEndpointDetailed,
+    ("2.3.0", "expeditions", "normal"): v2_3_0.ExpeditionNormal,
+    ("2.3.0", "expeditions", "detailed"): v2_3_0.ExpeditionDetailed,
+    ("2.3.0", "spacewalks", "list"): v2_3_0.SpacewalkList,
+    ("2.3.0", "spacewalks", "normal"): v2_3_0.SpacewalkEndpointNormal,
+    ("2.3.0", "spacewalks", "detailed"): v2_3_0.SpacewalkEndpointDetailed,
+    **{
+        ("2.3.0", events, mode): shape
+        for events in ("events", "events/upcoming", "events/previous")
+        for mode, shape in (
+            ("list", v2_3_0.EventEndpointList),
+            ("normal", v2_3_0.EventEndpointNormal),
+            ("detailed", v2_3_0.EventEndpointDetailed),
+        )
+    },
     ("2.3.0", "spacecraft_flights", "normal"): v2_3_0.SpacecraftFlightNormal,
     ("2.3.0", "spacecraft_flights", "detailed"): v2_3_0.SpacecraftFlightDetailed,
     ("2.3.0", "spacecraft", "normal"): v2_3_0.SpacecraftNormal,

@@ -104,6 +104,28 @@ class Names(serializers.Field):
         return ", ".join(item.name for item in related.all())
 
 
+def in_order(value, keys):
+    """`value` with the keys of an object in `keys`' order (nested: `keys[key]` is the order
+    of the object at `key`), those `keys` doesn't name after, as they come."""
+    if not isinstance(value, dict) or not keys:
+        return value
+    ordered = {key: in_order(value[key], keys[key]) for key in keys if key in value}
+    ordered.update((key, item) for key, item in value.items() if key not in ordered)
+    return ordered
+
+
+class Records(serializers.JSONField):
+    """A list of objects kept as LL2 gave them (a JSON column), shown with each object's keys
+    in `keys`' order (api/shapes/v2_3_0/records.py)."""
+
+    def __init__(self, keys, **kwargs):
+        self.keys = keys
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return [in_order(item, self.keys) for item in value]
+
+
 class EmptyList(serializers.Field):
     """A list LL2 shows and we hold nothing for (crews, expeditions): always `[]`, as LL2
     shows an empty one, never items that would link to endpoints we don't serve."""
@@ -135,7 +157,8 @@ class Subset(serializers.ListSerializer):
 
     def __init__(self, child, *, relation, where=None, order=None, **kwargs):
         self.relation = relation
-        self.where = dict(where or {})
+        # Lookups, or a function giving a Q where the rows depend on the time asked.
+        self.where = where if callable(where) else dict(where or {})
         # Without one: as the imported page listed them (models.Listed), else by id.
         self.order = tuple(order) if order else None
         super().__init__(child=child, read_only=True, **kwargs)
@@ -149,13 +172,18 @@ class Subset(serializers.ListSerializer):
     @property
     def key(self):
         """Where an instance keeps its loaded rows (Django's prefetch cache)."""
-        return f"{self.relation}?{sorted(self.where.items())}:{','.join(self.order or ['page'])}"
+        where = self.where.__name__ if callable(self.where) else sorted(self.where.items())
+        return f"{self.relation}?{where}:{','.join(map(str, self.order or ['page']))}"
+
+    def matching(self, rows):
+        """`rows` (a queryset) narrowed to those this Subset shows."""
+        return rows.filter(self.where()) if callable(self.where) else rows.filter(**self.where)
 
     def rows(self, instance):
         loaded = instance.__dict__.get("_prefetched_objects_cache", {}).get(self.key)
         if loaded is not None:
             return loaded._result_cache
-        related = getattr(instance, self.relation).filter(**self.where)
+        related = self.matching(getattr(instance, self.relation).all())
         rows = list(related.order_by(*(self.order or ("id",))))
         if self.order is None and isinstance(instance, Listed):
             position = instance.position(self.relation)

@@ -80,3 +80,29 @@ CONFIGS = [
     Config("Space Shuttle", "Spaceplane", True, "NASA", 39, 55, 1),
 ]
 MAX_FLIGHTS = max(config.life for config in CONFIGS)
+
+# The people's lookups, with LL2's ids and names (LL2's /config/astronaut_statuses/,
+# /config/astronaut_types/, /config/astronaut_roles/ and /config/event_types/).
+ASTRONAUT_STATUSES = {"Active": 1, "Retired": 2, "In-Training": 3, "Deceased": 11}
+ASTRONAUT_TYPES = {"Government": 2, "Private": 3, "Non-Human": 6}
+# LL2 gives every role the same priority.
+ROLES = {
+    "Commander": 1,
+    "Pilot": 2,
+    "Flight Engineer": 3,
+    "Mission Specialist": 7,
+    "Spaceflight Participant": 10,
+    "Anthropomorphic Test Device": 19,
+}
+EVENT_TYPES = {"Docking": 2, "EVA": 3, "Undocking": 8, "Press Event": 20}
+
+# The agency of each seat of a crewed configuration's flight: its length is the crew's size.
+SEATS = {
+    "Soyuz": ("ROSCOSMOS", "ROSCOSMOS", "NASA"),
+    "Crew Dragon": ("NASA", "NASA", "JAXA", "Axiom Space"),
+    "Shenzhou": ("CNSA", "CNSA", "CNSA"),
+    "Starliner": ("NASA", "NASA"),
+    "Space Shuttle": ("NASA", "NASA", "NASA", "ESA", "JAXA"),
+}
+# Flying for a company, not a government: an astronaut of the Private type.
+PRIVATE = {"Axiom Space"}

@@ -5,7 +5,9 @@ import uuid
 from datetime import timedelta
 
 from ingest.generate.catalogue import CONFIGS, PORTS, START
+from ingest.generate.crew import Crews
 from ingest.generate.fleet import Fleets
+from ingest.generate.people import write_people
 from ingest.generate.reference import Reference
 from spaceflight import models as m
 
@@ -15,12 +17,14 @@ CHUNK = 5000
 class Generator:
     def __init__(self, events, seed, progress=None):
         self.events = events
+        self.seed = seed
         self.rng = random.Random(seed)
         self.progress = progress or (lambda done: None)
 
     def run(self):
         self.ref = Reference(self.rng)
         self.fleets = Fleets(self.rng, self.ref)
+        self.crews = Crews(self.seed)
         flight_id = 1
         for start in range(0, self.events, CHUNK):
             batch = Batch()
@@ -28,6 +32,7 @@ class Generator:
                 flight_id = self.event(batch, index, flight_id)
             batch.save()
             self.progress(min(start + CHUNK, self.events))
+        write_people(self.crews, self.ref)
 
     def event(self, batch, index, flight_id):
         """One docking event and what it needs; returns the next free flight id."""
@@ -63,6 +68,9 @@ class Generator:
         )
         batch.add(flight)
         self.fleets.flown(config_index, config, flight, docking, departure)
+        if config.crewed:
+            program = ref.programs[index % 5]
+            self.crews.visit(flight, craft, config, station, docking, departure, program)
         port = ref.ports[station.id][index % len(PORTS)]
         batch.add(docking_event(index, docking, departure, port, flight, station))
         return flight_id + 1

@@ -63,7 +63,7 @@ class Reference:
             m.ImageVariant(id=i, image_id=i, type=variant_type, image_url=f"https://v/{i}.webp")
             for i in range(1, 201, 10)
         )
-        countries = m.Country.objects.bulk_create(
+        self.countries = countries = m.Country.objects.bulk_create(
             m.Country(
                 id=i,
                 name=f"Country {i}",

@@ -7,7 +7,17 @@ with an LL2 id and a later import that carries the real id adds the real row bes
 
 from spaceflight.models.agencies import Agency, AgencyType, Country
 from spaceflight.models.base import Described, Named
+from spaceflight.models.crew import (
+    Astronaut,
+    AstronautFlight,
+    AstronautRole,
+    AstronautStatus,
+    AstronautType,
+    Expedition,
+    Spacewalk,
+)
 from spaceflight.models.docking import DockingEvent, DockingLocation
+from spaceflight.models.events import Event, EventType
 from spaceflight.models.images import Image, ImageLicense, ImageVariant, ImageVariantType
 from spaceflight.models.launchers import LauncherConfig, LauncherConfigFamily
 from spaceflight.models.launches import (
@@ -82,6 +92,15 @@ __all__ = [
     "PayloadFlight",
     "DockingLocation",
     "DockingEvent",
+    "AstronautStatus",
+    "AstronautType",
+    "AstronautRole",
+    "Astronaut",
+    "AstronautFlight",
+    "Expedition",
+    "Spacewalk",
+    "EventType",
+    "Event",
     "DataGeneration",
     "Curated",
 ]

@@ -88,7 +88,7 @@ class Spacecraft(Named):
         verbose_name_plural = "spacecraft"
 
 
-class SpacecraftFlight(models.Model):
+class SpacecraftFlight(Listed):
     id = models.IntegerField(primary_key=True)
     destination = models.CharField(max_length=255, null=True, blank=True)
     mission_end = models.DateTimeField(null=True, blank=True)
@@ -96,6 +96,10 @@ class SpacecraftFlight(models.Model):
     launch = models.ForeignKey(Launch, models.PROTECT, null=True, blank=True)
     landing = models.ForeignKey(Landing, models.SET_NULL, null=True, blank=True)
     turn_around_time = models.DurationField(null=True, blank=True)
+    # Who flew up on it, who is aboard, who came back on it (spaceflight/models/crew.py).
+    launch_crew = models.ManyToManyField("AstronautFlight", blank=True, related_name="launched")
+    onboard_crew = models.ManyToManyField("AstronautFlight", blank=True, related_name="aboard")
+    landing_crew = models.ManyToManyField("AstronautFlight", blank=True, related_name="landed")
     # Where `duration` counts from when the launch's `net` is not known locally: a normal-mode
     # page shows the duration but not the launch time, so the import keeps the implied start.
     duration_origin = models.DateTimeField(null=True, blank=True)

@@ -150,7 +150,63 @@ def full_event(day):
         id=next_id(), spacecraft=spacecraft, launch=filled["launch"], landing=filled["landing"]
     )
     target = full_station(filled)
+    full_crew(filled, flight, target, day)
     return docking(day, chaser=flight, target=target, location=port(spacestation=target))
+
+
+def full_crew(filled, flight, station, day):
+    """An astronaut on `flight`'s crews and on `station`'s expedition under way, with a
+    spacewalk and an event, every nested object filled."""
+    status = m.AstronautStatus.objects.get_or_create(id=1, defaults={"name": "Active"})[0]
+    kind = m.AstronautType.objects.get_or_create(id=2, defaults={"name": "Government"})[0]
+    role = m.AstronautRole.objects.get_or_create(id=1, defaults={"role": "Commander"})[0]
+    astronaut = m.Astronaut.objects.create(
+        id=next_id(),
+        name=f"Astronaut {day}",
+        status=status,
+        type=kind,
+        agency=filled["agency"],
+        image=filled["image"],
+        date_of_birth=datetime(1980, 1, 1, tzinfo=UTC).date(),
+        in_space=True,
+    )
+    astronaut.nationality.add(m.Country.objects.get(id=1))
+    seat = m.AstronautFlight.objects.create(id=next_id(), role=role, astronaut=astronaut)
+    for crew in (flight.launch_crew, flight.onboard_crew, flight.landing_crew):
+        crew.add(seat)
+    start = datetime(2025, 1, 1, tzinfo=UTC) + timedelta(days=day)
+    expedition = m.Expedition.objects.create(
+        id=next_id(), name=f"Expedition {day}", start=start, spacestation=station
+    )
+    expedition.crew.add(seat)
+    event = m.Event.objects.create(
+        id=next_id(),
+        name=f"Event {day}",
+        date=start,
+        image=filled["image"],
+        type=m.EventType.objects.get_or_create(id=1, defaults={"name": "Spacewalk"})[0],
+        date_precision=m.NetPrecision.objects.get_or_create(id=1, defaults={"name": "Hour"})[0],
+    )
+    event.agencies.add(filled["agency"])
+    event.launches.add(filled["launch"])
+    event.expeditions.add(expedition)
+    event.spacestations.add(station)
+    event.programs.add(filled["program"])
+    event.astronauts.add(astronaut)
+    spacewalk = m.Spacewalk.objects.create(
+        id=next_id(),
+        name=f"Spacewalk {day}",
+        start=start,
+        spacestation=station,
+        expedition=expedition,
+        spacecraft_flight=flight,
+        event=event,
+    )
+    spacewalk.crew.add(seat)
+    spacewalk.programs.add(filled["program"])
+    astronaut.flights.add(filled["launch"])
+    astronaut.landings.add(flight)
+    astronaut.spacewalks.add(spacewalk)
 
 
 def full_payload_docking(day, target=None):

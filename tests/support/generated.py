@@ -1,6 +1,7 @@
 """The data the filter tests read (tests/support/rows.py): 600 generated docking events and
-their graph, every empty column filled, several values where the generator holds one, then
-every nullable column emptied on one row in seven, so nulls are at the edges too."""
+their graph (the people and events included), every empty column filled but those whose
+emptiness means something (MEANINGFULLY_EMPTY), several values where the generator holds
+one, then every nullable column emptied on one row in seven, so nulls are at the edges too."""
 
 from io import StringIO
 
@@ -18,7 +19,10 @@ def rows(django_db_setup, django_db_blocker):
     """The module's data, made once for all its tests, and removed after them."""
     with django_db_blocker.unblock():
         call_command("generate_data", events=600, seed=20, stdout=StringIO())
+        empty = {(model, c): empty_rows(model, c) for model, c in MEANINGFULLY_EMPTY}
         fill()
+        for (model, column), pks in empty.items():
+            model.objects.filter(pk__in=pks).update(**{column: None})
         vary()
         empty_some()
         data_changed()
@@ -27,6 +31,20 @@ def rows(django_db_setup, django_db_blocker):
         finally:
             with transaction.atomic():  # rows refer to each other: checked when all are gone
                 flush()
+
+
+# Columns whose emptiness the generator means: age counts to the day asked for the living, a
+# candidate has no flights, an expedition under way may have no end.
+MEANINGFULLY_EMPTY = [
+    (m.Astronaut, "date_of_death"),
+    (m.Astronaut, "first_flight"),
+    (m.Astronaut, "last_flight"),
+    (m.Expedition, "end"),
+]
+
+
+def empty_rows(model, column):
+    return list(model.objects.filter(**{column: None}).values_list("pk", flat=True))
 
 
 def vary():

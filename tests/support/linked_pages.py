@@ -94,9 +94,22 @@ def fill():
             type=m.ImageVariantType.objects.order_by("pk").first(),
             image_url="https://example.com/variant.webp",
         )
+    # The rest of what the bundled data has none of (crews, expeditions, spacewalks).
+    for model in domain_models():
+        if not model.objects.exists() and isinstance(model._meta.pk, models.IntegerField):
+            model.objects.create(id=1, **required_text(model))
     for model in domain_models():
         fill_rows(model)
     data_changed()
+
+
+def required_text(model):
+    """A value for each text column a row can't be made without (a name, a role)."""
+    return {
+        c.name: f"Some {model._meta.verbose_name}"
+        for c in model._meta.concrete_fields
+        if isinstance(c, models.CharField) and not c.null and c.default is models.NOT_PROVIDED
+    }
 
 
 def fill_rows(model):
@@ -121,7 +134,11 @@ def fill_rows(model):
                 continue
             if column.is_relation:
                 # Another row than this one: a family is not its own parent.
-                choices = [t for t in targets[column.name] if t.pk != row.pk]
+                choices = [
+                    t
+                    for t in targets[column.name]
+                    if column.related_model is not model or t.pk != row.pk
+                ]
                 if not choices:
                     continue
                 setattr(row, column.name, choices[index % len(choices)])
@@ -135,6 +152,8 @@ def fill_rows(model):
         source, target = relation.m2m_field_name(), relation.m2m_reverse_field_name()
         linked = set(through.objects.values_list(f"{source}_id", flat=True))
         choices = targets[relation.name]
+        if not choices:
+            continue
         through.objects.bulk_create(
             [
                 through(**{f"{source}_id": row.pk, f"{target}_id": other.pk})

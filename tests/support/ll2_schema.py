@@ -71,6 +71,16 @@ NO_FIRST_STAGES = (
     " shows null for the other (as it shows null turnarounds, REAL_NULLS)."
 )
 NO_LAUNCH_TIME = "A flight whose launch time we don't know has no duration (as in docking events)."
+ASTRONAUT = (
+    "An astronaut known only from an event's `astronauts` (AstronautNormal): no type, no EVA time."
+)
+EXPEDITION = (
+    "An expedition known only from a spacewalk's `expedition` (ExpeditionMini): no station."
+)
+EVENT = (
+    "An event known only from a spacewalk's `event` (EventMini, EventNormal): no slug, type"
+    " (EventMini) or update time."
+)
 # Where we hold no value, we show null (or `""`) where LL2's file says a value is never null (or
 # has a pattern): README, "Values we don't hold".
 NOT_HELD = {
@@ -123,6 +133,22 @@ NOT_HELD = {
         NO_LAUNCH_TIME, nullable=("turn_around_time", "landing", "duration")
     ),
     "PayloadFlightSerializerNoLaunch": Relaxed(NO_LAUNCH_TIME, nullable=("landing",)),
+    **dict.fromkeys(
+        ["AstronautDetailed", "AstronautEndpointNormal", "AstronautEndpointDetailed"],
+        Relaxed(ASTRONAUT, nullable=("type", "eva_time")),
+    ),
+    **dict.fromkeys(
+        ["ExpeditionNormal", "ExpeditionDetailed", "ExpeditionNormalSerializerForSpacewalk"],
+        Relaxed(EXPEDITION, nullable=("spacestation",)),
+    ),
+    **dict.fromkeys(
+        ["EventNormal", "EventEndpointList"],
+        Relaxed(EVENT, nullable=("type",), unpatterned=("slug",)),
+    ),
+    **dict.fromkeys(
+        ["EventEndpointNormal", "EventEndpointDetailed"],
+        Relaxed(EVENT, nullable=("type", "last_updated"), unpatterned=("slug",)),
+    ),
 }
 
 

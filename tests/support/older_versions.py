@@ -4,9 +4,13 @@ older_versions.graph`), the launches it holds, the clock its one dated launch is
 or previous by, LL2's component of each list mode and of `{id}/`, and `ids`, the ids a list
 page answers."""
 
-import pytest
-from django.core.management import call_command
+import json
 
+import pytest
+
+from ingest.fields import to_datetime
+from ingest.management.commands.load_bundled_data import MANIFEST
+from ingest.reader import import_files
 from spaceflight import models as m
 from tests.support import factories
 
@@ -51,11 +55,21 @@ BEFORE_PROGRESS_MS_30 = "2025-02-27T00:00:00Z"
 LATER = "2026-01-01T00:00:00Z"
 
 
+def docking_pages():
+    """The bundled data's pages of `data/ll2/`, loaded as `load_bundled_data` loads them."""
+    manifest = json.loads(MANIFEST.read_text())
+    for page in manifest["pages"]:
+        if page["file"].startswith("ll2/"):
+            captured_at = to_datetime(page["captured_at"])
+            import_files([MANIFEST.parent / page["file"]], captured_at=captured_at)
+
+
 @pytest.fixture
 def graph():
-    """The bundled data, with a launcher configuration made by Roscosmos (so an agency lists
-    one), a second one, a second pad and a second program."""
-    call_command("load_bundled_data")
+    """The bundled docking pages (the expectations were read off them; the crew pages bring
+    agencies and launches of their own), with a launcher configuration made by Roscosmos (so
+    an agency lists one), a second one, a second pad and a second program."""
+    docking_pages()
     soyuz = m.LauncherConfig.objects.get(pk=24)
     soyuz.manufacturer_id = 63
     soyuz.active, soyuz.reusable = True, False

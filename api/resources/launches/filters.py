@@ -67,8 +67,8 @@ class LaunchFilterCommon(f.FilterSet):
         return queryset if value else queryset.exclude(mission__orbit__abbrev__iexact="sub")
 
     def filter_crewed(self, queryset, name, value):
-        # We hold no crews: no launch of ours is crewed (its flights show empty crews).
-        return queryset.none() if value else queryset
+        crewed = queryset.filter(spacecraftflight__launch_crew__isnull=False).values("pk")
+        return queryset.filter(pk__in=crewed) if value else queryset.exclude(pk__in=crewed)
 
 
 class LaunchFilter(LaunchFilterCommon):

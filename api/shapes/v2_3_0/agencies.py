@@ -2,8 +2,9 @@
 
 from rest_framework import serializers as s
 
-from api.shapes.base import BY_NAME, Constant, Later, Link, Shape, Subset, plain
+from api.shapes.base import BY_NAME, Constant, Later, Link, Records, Shape, Subset, plain
 from api.shapes.v2_3_0.images import Image
+from api.shapes.v2_3_0.records import SOCIAL_MEDIA_LINK
 from spaceflight import models as m
 
 Country = plain(
@@ -62,7 +63,7 @@ class AgencyDetailed(AgencyNormal):
     attempted_landings_payload = s.IntegerField()
     info_url = s.CharField()
     wiki_url = s.CharField()
-    social_media_links = s.JSONField()
+    social_media_links = Records(SOCIAL_MEDIA_LINK)
 
 
 class AgencyEndpointDetailed(AgencyDetailed):

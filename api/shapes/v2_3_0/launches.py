@@ -2,11 +2,22 @@
 
 from rest_framework import serializers as s
 
-from api.shapes.base import Constant, EmptyList, IsoDuration, Later, Link, Shape, Subset, plain
+from api.shapes.base import (
+    Constant,
+    EmptyList,
+    IsoDuration,
+    Later,
+    Link,
+    Records,
+    Shape,
+    Subset,
+    plain,
+)
 from api.shapes.v2_3_0.agencies import AgencyDetailed, AgencyMini
 from api.shapes.v2_3_0.images import Image
 from api.shapes.v2_3_0.launchers import LauncherConfigDetailed, LauncherConfigList
 from api.shapes.v2_3_0.places import CelestialBodyMini, Pad
+from api.shapes.v2_3_0.records import LINK, MISSION_PATCH, TIMELINE_EVENT, UPDATE, VID_URL
 from spaceflight import models as m
 
 LaunchStatus = plain("LaunchStatus", m.LaunchStatus, ["id", "name", "abbrev", "description"])
@@ -40,8 +51,8 @@ class Mission(Shape):
     image = Image()
     orbit = Orbit()
     agencies = AgencyDetailed(many=True)
-    info_urls = s.JSONField()
-    vid_urls = s.JSONField()
+    info_urls = Records(LINK)
+    vid_urls = Records(VID_URL)
 
 
 class ProgramMini(Shape):
@@ -66,7 +77,7 @@ class ProgramNormal(Shape):
     agencies = AgencyMini(many=True)
     start_date = s.DateTimeField()
     end_date = s.DateTimeField()
-    mission_patches = s.JSONField()
+    mission_patches = Records(MISSION_PATCH)
     type = ProgramType()
 
 
@@ -130,9 +141,9 @@ class LaunchDetailed(LaunchNormal):
     launch_service_provider = AgencyDetailed()
     rocket = RocketDetailed(source="with_rocket")
     flightclub_url = s.CharField()
-    updates = s.JSONField()
-    info_urls = s.JSONField()
-    vid_urls = s.JSONField()
-    timeline = s.JSONField()
+    updates = Records(UPDATE)
+    info_urls = Records(LINK)
+    vid_urls = Records(VID_URL)
+    timeline = Records(TIMELINE_EVENT)
     pad_turnaround = IsoDuration()
-    mission_patches = s.JSONField()
+    mission_patches = Records(MISSION_PATCH)

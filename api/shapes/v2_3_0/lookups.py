@@ -2,6 +2,8 @@
 model), each a resource of its own (api/resources/lookups.py)."""
 
 from api.shapes.v2_3_0.agencies import AgencyType, Country
+from api.shapes.v2_3_0.crew import AstronautRole, AstronautStatus, AstronautType
+from api.shapes.v2_3_0.events import EventType
 from api.shapes.v2_3_0.images import ImageLicense, ImageVariantType
 from api.shapes.v2_3_0.launches import LaunchStatus, NetPrecision, Orbit, ProgramType
 from api.shapes.v2_3_0.payloads import PayloadType
@@ -12,8 +14,12 @@ from spaceflight import models as m
 
 LOOKUPS = [
     ("agency_types", AgencyType, m.AgencyType),
+    ("astronaut_roles", AstronautRole, m.AstronautRole),
+    ("astronaut_statuses", AstronautStatus, m.AstronautStatus),
+    ("astronaut_types", AstronautType, m.AstronautType),
     ("celestial_body_types", CelestialBodyType, m.CelestialBodyType),
     ("countries", Country, m.Country),
+    ("event_types", EventType, m.EventType),
     ("image_licenses", ImageLicense, m.ImageLicense),
     ("image_variant_types", ImageVariantType, m.ImageVariantType),
     ("landing_locations", LandingLocation, m.LandingLocation),

@@ -5,7 +5,6 @@ from rest_framework import serializers as s
 from api.shapes.base import (
     BY_DOCKING,
     Constant,
-    EmptyList,
     IsoDuration,
     Later,
     Link,
@@ -140,10 +139,9 @@ class SpacecraftEndpointDetailed(SpacecraftNormal):
 class SpacecraftFlightDetailed(SpacecraftFlightNormal):
     spacecraft = SpacecraftDetailed()
     response_mode = Constant("detailed")
-    # We hold no astronauts: crews are empty, as LL2 shows a flight without crew.
-    launch_crew = EmptyList()
-    onboard_crew = EmptyList()
-    landing_crew = EmptyList()
+    launch_crew = Later("crew.AstronautFlight", many=True)
+    onboard_crew = Later("crew.AstronautFlight", many=True)
+    landing_crew = Later("crew.AstronautFlight", many=True)
     docking_events = Later(
         "docking.DockingEventForChaserNormal",
         within=Subset,

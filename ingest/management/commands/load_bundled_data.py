@@ -8,15 +8,15 @@ from django.db import transaction
 from ingest.fields import to_datetime
 from ingest.management.base import IngestCommand
 from ingest.reader import MalformedDocument, import_files
-from spaceflight.models import DockingEvent
+from spaceflight.models import Astronaut, DockingEvent
 
 MANIFEST = Path(settings.BASE_DIR) / "data" / "bundled.json"
 
 
 class Command(IngestCommand):
     help = (
-        "Load the bundled LL2 pages (data/ll2/, listed in data/bundled.json) into an empty "
-        "database; a database that holds docking events is left alone."
+        "Load the bundled LL2 pages (data/ll2/ and data/crew/, listed in data/bundled.json) "
+        "into an empty database; a database that holds docking events is left alone."
     )
 
     def add_arguments(self, parser):
@@ -33,10 +33,11 @@ class Command(IngestCommand):
             # Each page was read from LL2 at its own moment; all of them load, or none.
             with transaction.atomic():
                 for page in manifest["pages"]:
-                    path = MANIFEST.parent / "ll2" / page["file"]
+                    path = MANIFEST.parent / page["file"]
                     import_files([path], captured_at=to_datetime(page["captured_at"]))
         except MalformedDocument as error:
             raise CommandError(str(error)) from None
         self.stdout.write(
-            f"Loaded {DockingEvent.objects.count()} docking events from {MANIFEST.parent / 'll2'}."
+            f"Loaded {DockingEvent.objects.count()} docking events and "
+            f"{Astronaut.objects.count()} astronauts from {MANIFEST.parent}."
         )
