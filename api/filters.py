@@ -244,7 +244,11 @@ class BoundedSearch(SearchFilter):
         return Q(**{f"{name}__in": matching})
 
     def get_search_terms(self, request):
-        terms = list(dict.fromkeys(super().get_search_terms(request)))
+        try:
+            terms = list(dict.fromkeys(super().get_search_terms(request)))
+        except ValidationError as error:
+            # DRF's own check of the value (no NUL) answers a bare list: named, as any other.
+            raise ValidationError({self.search_param: error.detail}) from None
         if len(terms) > self.max_terms:
             raise ValidationError(
                 {self.search_param: [f"Search for at most {self.max_terms} words."]}

@@ -3,9 +3,12 @@
 is filled, each kind of row ROWS times."""
 
 import pytest
+from django.db import transaction
 
 from api.shapes import SHAPES
+from spaceflight.changes import data_changed
 from tests.support import factories
+from tests.support.linked_pages import flush
 
 pytestmark = pytest.mark.django_db
 
@@ -212,13 +215,21 @@ DETAIL_QUERIES = {
 }
 
 
-@pytest.fixture
-def busy():
+@pytest.fixture(scope="module")
+def busy(django_db_setup, django_db_blocker):
     """Stations with a spacecraft flight and a payload flight docked at their ports, and the
-    launches, landings, agencies, configurations and places they lead to."""
-    for day in range(ROWS):
-        event = factories.full_event(2 * day)
-        factories.full_payload_docking(2 * day + 1, target=event.space_station_target)
+    launches, landings, agencies, configurations, places and crews they lead to: made once
+    for the module's tests (they only read), and removed after them."""
+    with django_db_blocker.unblock():
+        for day in range(ROWS):
+            event = factories.full_event(2 * day)
+            factories.full_payload_docking(2 * day + 1, target=event.space_station_target)
+        data_changed()
+        try:
+            yield
+        finally:
+            with transaction.atomic():  # rows refer to each other: checked when all are gone
+                flush()
 
 
 def test_every_row_of_the_shape_table_is_pinned():

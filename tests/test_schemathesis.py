@@ -10,7 +10,7 @@ import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import call_command
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
+from django.db import close_old_connections, transaction
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -21,6 +21,7 @@ from schemathesis.specs.openapi.checks import (
 
 from api.resources import VERSIONS
 from tests.support.crewed import add_crews
+from tests.support.linked_pages import flush
 
 CHECKS = [
     not_a_server_error,
@@ -56,13 +57,18 @@ def our_schema(version):
     return schema
 
 
-@pytest.fixture
-def bundled(db):
-    # Loaded once per operation: all of an operation's examples run inside one test
-    # function, and they only read. The bundled data has no crews, spacewalks or events:
-    # synthetic ones are added.
-    call_command("load_bundled_data", stdout=StringIO())
-    add_crews()
+@pytest.fixture(scope="module")
+def bundled(django_db_setup, django_db_blocker):
+    """Loaded once for the module's operations (they only read), and removed after them. The
+    bundled data has no crews, spacewalks or events: synthetic ones are added."""
+    with django_db_blocker.unblock():
+        call_command("load_bundled_data", stdout=StringIO())
+        add_crews()
+        try:
+            yield
+        finally:
+            with transaction.atomic():  # rows refer to each other: checked when all are gone
+                flush()
 
 
 @pytest.fixture(autouse=True)
@@ -87,7 +93,7 @@ def one_connection():
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
-def test_every_get_operation(case, bundled):
+def test_every_get_operation(case, bundled, db):
     # Bodies are compressed for clients that accept it, which the WSGI transport doesn't
     # decode; what is compressed is the same body (tests/test_cache.py).
     case.call_and_validate(checks=CHECKS, headers={"Accept-Encoding": "identity"})
