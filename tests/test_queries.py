@@ -3,12 +3,11 @@
 is filled, each kind of row ROWS times."""
 
 import pytest
-from django.db import transaction
 
 from api.shapes import SHAPES
 from spaceflight.changes import data_changed
 from tests.support import factories
-from tests.support.linked_pages import flush
+from tests.support.linked_pages import for_the_module
 
 pytestmark = pytest.mark.django_db
 
@@ -220,16 +219,12 @@ def busy(django_db_setup, django_db_blocker):
     """Stations with a spacecraft flight and a payload flight docked at their ports, and the
     launches, landings, agencies, configurations, places and crews they lead to: made once
     for the module's tests (they only read), and removed after them."""
-    with django_db_blocker.unblock():
+    with for_the_module(django_db_blocker):
         for day in range(ROWS):
             event = factories.full_event(2 * day)
             factories.full_payload_docking(2 * day + 1, target=event.space_station_target)
         data_changed()
-        try:
-            yield
-        finally:
-            with transaction.atomic():  # rows refer to each other: checked when all are gone
-                flush()
+        yield
 
 
 def test_every_row_of_the_shape_table_is_pinned():

@@ -10,7 +10,7 @@ import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import call_command
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections, transaction
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -21,7 +21,7 @@ from schemathesis.specs.openapi.checks import (
 
 from api.resources import VERSIONS
 from tests.support.crewed import add_crews
-from tests.support.linked_pages import flush
+from tests.support.linked_pages import for_the_module
 
 CHECKS = [
     not_a_server_error,
@@ -61,14 +61,10 @@ def our_schema(version):
 def bundled(django_db_setup, django_db_blocker):
     """Loaded once for the module's operations (they only read), and removed after them. The
     bundled data has no crews, spacewalks or events: synthetic ones are added."""
-    with django_db_blocker.unblock():
+    with for_the_module(django_db_blocker):
         call_command("load_bundled_data", stdout=StringIO())
         add_crews()
-        try:
-            yield
-        finally:
-            with transaction.atomic():  # rows refer to each other: checked when all are gone
-                flush()
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -7,17 +7,17 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import models, transaction
+from django.db import models
 
 from spaceflight import models as m
 from spaceflight.changes import data_changed
-from tests.support.linked_pages import KEPT_AS_THEY_ARE, domain_models, fill, flush
+from tests.support.linked_pages import KEPT_AS_THEY_ARE, domain_models, fill, for_the_module
 
 
 @pytest.fixture(scope="module")
 def rows(django_db_setup, django_db_blocker):
     """The module's data, made once for all its tests, and removed after them."""
-    with django_db_blocker.unblock():
+    with for_the_module(django_db_blocker):
         call_command("generate_data", events=600, seed=20, stdout=StringIO())
         empty = {(model, c): empty_rows(model, c) for model, c in MEANINGFULLY_EMPTY}
         fill()
@@ -26,11 +26,7 @@ def rows(django_db_setup, django_db_blocker):
         vary()
         empty_some()
         data_changed()
-        try:
-            yield
-        finally:
-            with transaction.atomic():  # rows refer to each other: checked when all are gone
-                flush()
+        yield
 
 
 # Columns whose emptiness the generator means: age counts to the day asked for the living, a

@@ -5,12 +5,13 @@
 `import_ll2` reads (`write`), and reading a nested key of a served object (`at`,
 `first_with`)."""
 
+import contextlib
 import json
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.apps import apps
-from django.db import models
+from django.db import models, transaction
 
 from api.shapes import SHAPES
 from ingest.fields import LOCAL
@@ -163,6 +164,18 @@ def fill_rows(model):
             ],
             batch_size=500,
         )
+
+
+@contextlib.contextmanager
+def for_the_module(django_db_blocker):
+    """Rows a whole module's tests read (made once: none of them writes), written outside any
+    test's transaction within the block, and removed after it."""
+    with django_db_blocker.unblock():
+        try:
+            yield
+        finally:
+            with transaction.atomic():  # rows refer to each other: checked when all are gone
+                flush()
 
 
 def flush():
