@@ -14,6 +14,7 @@ from api.rendering.links import Links
 from api.resources import VERSIONS
 from api.shapes import SHAPES
 from tests.support import factories
+from tests.support.linked_pages import for_the_module
 
 pytestmark = pytest.mark.django_db
 
@@ -40,11 +41,18 @@ ROWS = {
 }
 
 
+@pytest.fixture(scope="module")
+def bundled_and_full(django_db_setup, django_db_blocker):
+    """The bundled data and two events whose every nested object is filled, crews included."""
+    with for_the_module(django_db_blocker):
+        call_command("load_bundled_data")
+        factories.full_event(1)
+        factories.full_payload_docking(2)
+        yield
+
+
 @pytest.mark.parametrize(("version", "resource", "mode"), sorted(SHAPES))
-def test_compiled_shapes_render_like_drf(version, resource, mode, frozen):
-    call_command("load_bundled_data")
-    factories.full_event(1)
-    factories.full_payload_docking(2)
+def test_compiled_shapes_render_like_drf(bundled_and_full, version, resource, mode, frozen):
     rows = list(ROWS[(version, resource)].order_by("pk"))
     assert rows
 
