@@ -2,6 +2,7 @@
 of values we hold none of, bounded search, and Postgres's order for nulls on every database.
 Each family's filter sets are in api/resources/<family>.py."""
 
+import json
 import operator
 from datetime import UTC
 from functools import lru_cache, reduce
@@ -11,9 +12,10 @@ import django_filters as f
 from django import forms
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.db.models import CharField, F, Q
+from django.db.models import CharField, F, Q, TextField
 from django.db.models.constants import LOOKUP_SEP
 from django.db.models.functions import Cast
+from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
 from django_filters.utils import translate_validation
 from drf_spectacular.types import OpenApiTypes
@@ -80,12 +82,16 @@ class IdsFilter(django_filters.BaseInFilter, django_filters.NumberFilter):
 
     def filter(self, queryset, value):
         if value:
-            # An id beyond 64 bits names nothing (and SQLite refuses it in a query), nor does an
-            # empty item (`1,,2`).
-            value = [pk for pk in value if pk is not None and -(2**63) <= pk < 2**63]
+            value = naming(value)
             if not value:
                 return queryset.none()
         return super().filter(queryset, value)
+
+
+def naming(ids):
+    """The ids of a list that can name a row: an id beyond 64 bits names nothing (and SQLite
+    refuses it in a query), nor does an empty item (`1,,2`)."""
+    return [pk for pk in ids if pk is not None and -(2**63) <= pk < 2**63]
 
 
 COMPARED = ["exact", "gt", "gte", "lt", "lte"]
@@ -127,6 +133,35 @@ class CharInFilter(f.BaseInFilter, f.CharFilter):
     """Any of several comma-separated values."""
 
 
+class VideoUrlsFilter(CharInFilter):
+    """Rows with a video link whose URL is any of the comma-separated. The links are kept as
+    LL2 shows them (a leaf list, README "Data model"): a link's URL is its `url` key's value,
+    not any string of it (`feature_image`). Both databases write it `"url": "..."`; SQLite
+    escapes what is not ASCII, PostgreSQL not."""
+
+    def __init__(self, **kwargs):
+        super().__init__(field_name="vid_urls", label="Comma-separated video URLs", **kwargs)
+
+    def filter(self, queryset, value):
+        if not value:
+            return queryset
+        text = queryset.annotate(vid_urls_text=Cast("vid_urls", output_field=TextField()))
+        written = {
+            f'"url": {json.dumps(url, ensure_ascii=a)}' for url in value for a in (False, True)
+        }
+        return text.filter(reduce(operator.or_, (Q(vid_urls_text__contains=w) for w in written)))
+
+
+class HideRecentFilter(StrictBooleanFilter):
+    """`hide_recent_previous` of an upcoming list: true leaves out what is already past (the
+    list holds the last 24 hours too, api/views.py `Upcoming`)."""
+
+    def filter(self, queryset, value):
+        if not value:
+            return queryset
+        return queryset.filter(**{f"{self.field_name}__gte": timezone.now()})
+
+
 class UuidInFilter(f.BaseInFilter, f.UUIDFilter):
     """Any of several comma-separated UUIDs."""
 
@@ -145,7 +180,7 @@ class RelatedAgenciesFilter(IdsFilter):
     def filter(self, queryset, value):
         if not value:
             return queryset
-        value = [pk for pk in value if pk is not None and -(2**63) <= pk < 2**63]
+        value = naming(value)
         names = m.Agency.objects.filter(pk__in=value).values("name")
         provider = Q(launch_service_provider__in=value)
         return queryset.filter(provider | Q(launch_service_provider__parent__in=names))
@@ -284,7 +319,9 @@ def may_be_null(model, path):
         try:
             field = model._meta.get_field(name)
         except FieldDoesNotExist:
-            return False  # a value the database computes, never null (`docked_vehicles`)
+            # A value the database computes (`docked_vehicles`, an astronaut's `age`): it has no
+            # index to walk, and it may be null.
+            return True
         if field.null or field.one_to_many or field.many_to_many:
             return True
         if not field.is_relation:

@@ -4,9 +4,11 @@ nothing."""
 
 import hashlib
 import threading
+from datetime import timedelta
 from textwrap import dedent
 
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView
@@ -98,6 +100,31 @@ class Resource(viewsets.ReadOnlyModelViewSet):
 
     def retrieve(self, request, *args, **kwargs):
         return self.answer(request, lambda live: self.render([self.get_object()], live)[0])
+
+
+class Upcoming:
+    """A resource's list by the clock (`clock`: its date-time column): what is to come and what
+    came in the last 24 hours, as LL2's upcoming lists. It changes with the clock, not only
+    with the data: the cached pages are built again every `period` seconds."""
+
+    period = 60
+
+    def get_queryset(self):
+        since = timezone.now() - timedelta(hours=24)
+        return super().get_queryset().filter(**{f"{self.clock}__gte": since})
+
+
+class Previous:
+    """What is already past, newest first; built again with the clock, as upcoming lists."""
+
+    period = 60
+
+    @property
+    def ordering(self):
+        return [f"-{self.clock}"]
+
+    def get_queryset(self):
+        return super().get_queryset().filter(**{f"{self.clock}__lt": timezone.now()})
 
 
 class Legacy(Resource):

@@ -1,20 +1,16 @@
 """Events (2.3.0), with the upcoming and previous lists."""
 
-from datetime import timedelta
-
 import django_filters as f
-from django.utils import timezone
 from django_filters.widgets import QueryArrayWidget
 
 from api.filters import (
     OVERRIDES,
-    CharInFilter,
+    HideRecentFilter,
     IdsFilter,
-    StrictBooleanFilter,
     UtcDateTimeFilter,
+    VideoUrlsFilter,
 )
-from api.resources.launches.filters import LaunchFilter
-from api.views import Resource
+from api.views import Previous, Resource, Upcoming
 from spaceflight import models as m
 
 
@@ -31,28 +27,23 @@ class EventFilter(f.FilterSet):
     id = IdsFilter(field_name="id")
     last_updated__gte = UtcDateTimeFilter(field_name="last_updated", lookup_expr="gte")
     last_updated__lte = UtcDateTimeFilter(field_name="last_updated", lookup_expr="lte")
-    # LL2 declares it repeated (`program=1&program=4`), as a launch's.
+    # LL2 declares it repeated (`program=1&program=4`), as launches' `program`.
     program = IdsFilter(field_name="programs", widget=QueryArrayWidget)
     type = f.NumberFilter(field_name="type__id")
     type__ids = IdsFilter(field_name="type", label="Comma-separated event type IDs.")
-    video_url = CharInFilter(method="filter_video_urls", label="Comma-separated video URLs")
+    video_url = VideoUrlsFilter()
 
     class Meta:
         model = m.Event
         filter_overrides = OVERRIDES
         fields = {"slug": ["exact"]}
 
-    filter_video_urls = LaunchFilter.filter_video_urls
-
 
 class UpcomingEventFilter(EventFilter):
-    hide_recent_previous = StrictBooleanFilter(
-        method="filter_recent",
+    hide_recent_previous = HideRecentFilter(
+        field_name="date",
         label="Hide events from the past 24 hours, which are included by default for convenience.",
     )
-
-    def filter_recent(self, queryset, name, value):
-        return queryset.filter(date__gte=timezone.now()) if value else queryset
 
 
 class Events(Resource):
@@ -63,30 +54,16 @@ class Events(Resource):
     search_fields = ["name"]
     ordering_fields = ["date", "last_updated"]
     ordering = ["date", "id"]
+    clock = "date"
     examples = {"filter": "type__ids=2,8", "search": "Flyby", "ordering": "-last_updated"}
 
 
-class UpcomingEvents(Events):
-    """Events to come and those of the last 24 hours; rebuilt with the clock, as the
-    upcoming launches."""
-
+class UpcomingEvents(Upcoming, Events):
     resource = "events/upcoming"
     view_title = "Upcoming Event"
     filterset_class = UpcomingEventFilter
-    period = 60
-
-    def get_queryset(self):
-        since = timezone.now() - timedelta(hours=24)
-        return super().get_queryset().filter(date__gte=since)
 
 
-class PreviousEvents(Events):
-    """Events already past, newest first."""
-
+class PreviousEvents(Previous, Events):
     resource = "events/previous"
     view_title = "Previous Event"
-    ordering = ["-date", "-id"]
-    period = 60
-
-    def get_queryset(self):
-        return super().get_queryset().filter(date__lt=timezone.now())

@@ -1,9 +1,7 @@
 """The people, in 2.3.0: astronauts, expeditions and spacewalks; their filter sets in
 filters.py."""
 
-from api.filters import AskedFilters, BoundedSearch
 from api.resources.crew.filters import (
-    AgeOrdering,
     AstronautFilter,
     ExpeditionFilter,
     SpacewalkFilter,
@@ -35,7 +33,6 @@ class Astronauts(Resource):
         "time_in_space",
     ]
     examples = {"filter": "in_space=true", "search": "Pesquet", "ordering": "-time_in_space"}
-    filter_backends = [AskedFilters, BoundedSearch, AgeOrdering]
     period = 3600
 
     def get_queryset(self):

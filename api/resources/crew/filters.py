@@ -11,7 +11,6 @@ from api.filters import (
     OVERRIDES,
     RANGE,
     IdsFilter,
-    NullsLikePostgresOrdering,
     StrictBooleanFilter,
     UtcDateTimeFilter,
     UuidInFilter,
@@ -20,9 +19,9 @@ from spaceflight import models as m
 from spaceflight.models.crew import under_way
 
 
-def with_age(queryset, today=None):
+def with_age(queryset):
     """Astronauts with `age`: whole years from birth to today, or to death (as the shape's)."""
-    today = today or timezone.now().date()
+    today = timezone.now().date()
     end = Coalesce(F("date_of_death"), Value(today, output_field=DateField()))
     birthday_to_come = Q(born_month__gt=ExtractMonth(end)) | Q(
         born_month=ExtractMonth(end), born_day__gt=ExtractDay(end)
@@ -34,17 +33,6 @@ def with_age(queryset, today=None):
         - ExtractYear("date_of_birth")
         - Case(When(birthday_to_come, then=1), default=0, output_field=IntegerField())
     )
-
-
-class AgeOrdering(NullsLikePostgresOrdering):
-    """The ordering of astronauts: `age` is computed and null without a birth date, where the
-    shared ordering reads a computed value as never null (SQLite would list nulls first)."""
-
-    @staticmethod
-    def key(model, name):
-        if name.lstrip("-") != "age":
-            return NullsLikePostgresOrdering.key(model, name)
-        return F("age").desc(nulls_first=True) if name[0] == "-" else F("age").asc(nulls_last=True)
 
 
 # LL2's astronaut type of non-humans (Starman, a mannequin; config/astronaut_types/).

@@ -8,10 +8,8 @@ from api.resources.launches.filters import (
     LegacyUpcomingLaunchFilter,
     LegacyUpcomingOrPreviousLaunchFilter200,
     UpcomingLaunchFilter,
-    previous,
-    upcoming,
 )
-from api.views import Legacy, Resource
+from api.views import Legacy, Previous, Resource, Upcoming
 from spaceflight import models as m
 
 LAUNCH_SEARCH = [
@@ -28,26 +26,6 @@ LAUNCH_SEARCH = [
 ]
 
 
-class Upcoming:
-    """Launches to come and those of the last 24 hours. What is upcoming changes with the
-    clock, not only with the data: the cached pages are rebuilt every `period` seconds."""
-
-    period = 60
-
-    def get_queryset(self):
-        return upcoming(super().get_queryset())
-
-
-class Previous:
-    """Launches already past, newest first; rebuilt with the clock, as upcoming ones."""
-
-    period = 60
-    ordering = ["-net"]
-
-    def get_queryset(self):
-        return previous(super().get_queryset())
-
-
 class Launches(Resource):
     resource = "launches"
     view_title = "Launch"
@@ -56,6 +34,7 @@ class Launches(Resource):
     search_fields = LAUNCH_SEARCH
     ordering_fields = ["id", "last_updated", "name", "net"]
     ordering = ["net"]
+    clock = "net"
     examples = {"filter": "pad__location=13", "search": "Soyuz", "ordering": "-last_updated"}
 
 
@@ -111,6 +90,7 @@ class LegacyLaunches(Legacy):
     search_fields = [field for field in LAUNCH_SEARCH if field != "launch_designator"]
     ordering_fields = ["id", "name", "net"]
     ordering = ["net"]
+    clock = "net"
 
 
 class LegacyUpcomingLaunches(Upcoming, LegacyLaunches):

@@ -1,14 +1,7 @@
-"""The filter sets of launches, in every version, and what upcoming and previous mean."""
-
-import json
-from datetime import timedelta
-from functools import reduce
-from operator import or_
+"""The filter sets of launches, in every version."""
 
 import django_filters as f
-from django.db.models import Q, TextField
-from django.db.models.functions import Cast
-from django.utils import timezone
+from django.db.models import Q
 from django_filters.widgets import QueryArrayWidget
 
 from api.filters import (
@@ -16,12 +9,14 @@ from api.filters import (
     OVERRIDES,
     RANGE,
     CharInFilter,
+    HideRecentFilter,
     IdsFilter,
     NotHeldFilter,
     RelatedAgenciesFilter,
     StrictBooleanFilter,
     UtcDateTimeFilter,
     UuidInFilter,
+    VideoUrlsFilter,
 )
 from spaceflight import models as m
 
@@ -86,7 +81,7 @@ class LaunchFilter(LaunchFilterCommon):
         method="filter_related_names", label="Agency names: the provider or its parent"
     )
     status__ids = IdsFilter(field_name="status")
-    video_url = CharInFilter(method="filter_video_urls", label="Comma-separated video URLs")
+    video_url = VideoUrlsFilter()
 
     class Meta(LaunchFilterCommon.Meta):
         fields = {
@@ -107,34 +102,15 @@ class LaunchFilter(LaunchFilterCommon):
         provider = Q(launch_service_provider__name__in=value)
         return queryset.filter(provider | Q(launch_service_provider__parent__in=value))
 
-    def filter_video_urls(self, queryset, name, value):
-        # A launch keeps its video links as LL2 shows them (a leaf list, README "Data model"):
-        # a link's URL is its `url` key's value, not any string of it (`feature_image`). Both
-        # databases write it `"url": "..."`; SQLite escapes what is not ASCII, PostgreSQL not.
-        text = queryset.annotate(vid_urls_text=Cast("vid_urls", output_field=TextField()))
-        written = {
-            f'"url": {json.dumps(url, ensure_ascii=a)}' for url in value for a in (False, True)
-        }
-        return text.filter(reduce(or_, (Q(vid_urls_text__contains=w) for w in written)))
+
+HIDE_RECENT = {
+    "field_name": "net",
+    "label": "Hide launches from the past 24 hours, which are included by default.",
+}
 
 
 class UpcomingLaunchFilter(LaunchFilter):
-    hide_recent_previous = StrictBooleanFilter(
-        method="filter_recent",
-        label="Hide launches from the past 24 hours, which are included by default.",
-    )
-
-    def filter_recent(self, queryset, name, value):
-        return queryset.filter(net__gte=timezone.now()) if value else queryset
-
-
-def upcoming(queryset):
-    """Launches to come, and those of the last 24 hours (as LL2 shows them)."""
-    return queryset.filter(net__gte=timezone.now() - timedelta(hours=24))
-
-
-def previous(queryset):
-    return queryset.filter(net__lt=timezone.now())
+    hide_recent_previous = HideRecentFilter(**HIDE_RECENT)
 
 
 class LegacyLaunchFilterBase(LaunchFilterCommon):
@@ -180,9 +156,4 @@ class LegacyLaunchFilter(LegacyLaunchFilterBase):
 
 
 class LegacyUpcomingLaunchFilter(LegacyLaunchFilter):
-    hide_recent_previous = StrictBooleanFilter(
-        method="filter_recent",
-        label="Hide launches from the past 24 hours, which are included by default.",
-    )
-
-    filter_recent = UpcomingLaunchFilter.filter_recent
+    hide_recent_previous = HideRecentFilter(**HIDE_RECENT)
