@@ -104,21 +104,49 @@ def legacy_launch(data):
         mission = dict(mission)
         designator = mission.pop("launch_designator")
         data["mission"] = mission
-        data.setdefault("launch_designator", designator)
+        if designator is not None:  # a null one hides ours (we show none in 2.2.0)
+            data.setdefault("launch_designator", designator)
     return data
 
 
 def legacy_astronaut(data):
-    """2.2.0's astronaut: its profile image by URL; its nationality is a name (`American`),
-    not the countries 2.3.0 lists, so it is left out rather than matched, as are `twitter`
-    and `instagram`, links 2.3.0 lists with ids the older shape doesn't give."""
+    """2.2.0's astronaut: its profile image by URL, with its thumbnail; its nationality is a
+    name (`American`), not the countries 2.3.0 lists, so it is kept as 2.2.0 wrote it, as are
+    `twitter` and `instagram` (columns of their own)."""
     if "profile_image" not in data and not isinstance(data.get("nationality"), str):
         return data
     data = dict(data)
     if "profile_image" in data:
-        data.setdefault("image", data.pop("profile_image"))
+        url = data.pop("profile_image")
+        thumbnail = data.pop("profile_image_thumbnail", None)
+        if isinstance(url, str) and isinstance(thumbnail, str):
+            url = {"image_url": url, "thumbnail_url": thumbnail}
+        data.setdefault("image", url)
     if isinstance(data.get("nationality"), str):
-        del data["nationality"]
+        data["legacy_nationality"] = data.pop("nationality")
+    return data
+
+
+def legacy_astronaut_flight(data):
+    """2.0.0 names a crew member's role (`Commander`) where 2.2.0 nests it with its id: a name
+    is not an id, so it is left out."""
+    if not isinstance(data.get("role"), str):
+        return data
+    data = dict(data)
+    del data["role"]
+    return data
+
+
+def legacy_event(data):
+    """2.2.0's and 2.0.0's event: its image by URL. `news_url` and `video_url` are one link
+    each, where 2.3.0 lists links with a title and a source: left out."""
+    if "feature_image" not in data and "news_url" not in data and "video_url" not in data:
+        return data
+    data = dict(data)
+    if "feature_image" in data:
+        data.setdefault("image", data.pop("feature_image") or None)
+    data.pop("news_url", None)
+    data.pop("video_url", None)
     return data
 
 
@@ -133,6 +161,8 @@ LEGACY = {
     "Pad": legacy_pad,
     "Location": with_country,
     "Astronaut": legacy_astronaut,
+    "AstronautFlight": legacy_astronaut_flight,
+    "Event": legacy_event,
 }
 
 

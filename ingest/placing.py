@@ -53,18 +53,25 @@ COLLECTIONS = {
     "programs": Resource("Program"),
     "program": Resource("Program"),
     "astronauts": Resource("Astronaut"),
-    # 2.2.0's astronauts (the bundled ones are), served in 2.3.0's shapes only.
     "astronaut": Resource("Astronaut"),
     "expeditions": Resource("Expedition"),
+    "expedition": Resource("Expedition"),
     "spacewalks": Resource("Spacewalk"),
     "events": Resource("Event"),
     "events/upcoming": Resource("Event"),
     "events/previous": Resource("Event"),
+    "event": Resource("Event"),
+    "event/upcoming": Resource("Event"),
+    "event/previous": Resource("Event"),
     # The config lookups we hold: LL2 shows them without a url.
     **{
         f"config/{path}": Resource(kind, without_url=True)
         for path, kind in [
             ("agency_types", "AgencyType"),
+            ("astronautrole", "AstronautRole"),
+            ("astronautstatus", "AstronautStatus"),
+            ("astronauttype", "AstronautType"),
+            ("eventtype", "EventType"),
             ("astronaut_roles", "AstronautRole"),
             ("astronaut_statuses", "AstronautStatus"),
             ("astronaut_types", "AstronautType"),

@@ -98,7 +98,7 @@ class Importer:
         `(foreign key, parent pk)` for a row of a parent's child list."""
         if data is None:
             return None
-        if not isinstance(data, dict):
+        if not isinstance(data, dict) or (kind_name in BY_NATURAL_KEY and "id" not in data):
             return self.upsert_by_natural_key(kind_name, data, path, current)
         kind = KINDS[kind_name]
         data = as_current(kind_name, data)
@@ -182,12 +182,22 @@ class Importer:
             self.updated[kind_name].add(obj.pk)
 
     def upsert_by_natural_key(self, kind_name, value, path, current=None):
+        """A lookup an older shape gives by name or URL alone, or as an object without an id
+        (an image by URL with its thumbnail): matched on that column, else made as a row of
+        ours (a negative id); what else it gives fills in such a row, never one LL2 gave."""
         column = BY_NATURAL_KEY.get(kind_name)
+        given = {}
+        if isinstance(value, dict) and column is not None:
+            given, value = dict(value), value.get(column)
+            given.pop(column, None)
         if column is None or not isinstance(value, str):
             raise InvalidObject(path, f"expected an object, got {value!r}")
         kind = KINDS[kind_name]
         try:  # cleaned and checked as the column's own value would be
             value = kind.scalars[column](value)
+            extra = {
+                key: kind.scalars[key](item) for key, item in given.items() if key in kind.scalars
+            }
         except ValueError as error:
             raise InvalidObject(path, str(error)) from None
         model = kind.model
@@ -195,9 +205,13 @@ class Importer:
         existing = matches.filter(pk=current).first() or matches.order_by("-id").first()
         if existing:
             self.touched[kind_name].add(existing.pk)
+            changed = {k: v for k, v in extra.items() if getattr(existing, k) != v}
+            if existing.pk < 0 and changed:
+                model.objects.filter(pk=existing.pk).update(**changed)
+                self.updated[kind_name].add(existing.pk)
             return existing.pk
         lowest = model.objects.order_by("id").values_list("id", flat=True).first() or 0
-        values = {"name": "" if kind_name == "Image" else value, column: value}
+        values = {"name": "" if kind_name == "Image" else value, **extra, column: value}
         local = model.objects.create(id=min(lowest, 0) - 1, **values)
         self.touched[kind_name].add(local.pk)
         self.created[kind_name].add(local.pk)

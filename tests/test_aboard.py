@@ -1,12 +1,20 @@
 """Who is aboard agrees everywhere: a station's expeditions under way, their crews, the
 astronauts in space and the station's `onboard_crew`, on pages read together
-(tests/support/crews.py), and on the bundled real data."""
+(tests/support/crews.py), in every version, and on the bundled real data."""
 
 import pytest
 from django.core.management import call_command
 
+from spaceflight import models as m
+from spaceflight.changes import data_changed
 from tests.support import crews
-from tests.support.crews import AFTER_LATER_END, CAPTURED, STATION_4, STATION_18
+from tests.support.crews import (
+    AFTER_LATER_END,
+    CAPTURED,
+    COMMANDER,
+    STATION_4,
+    STATION_18,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +107,71 @@ def test_the_bundled_data_has_expedition_73_aboard_and_ten_humans_in_space(api):
     assert iss["onboard_crew"] == 7  # LL2's: the bundled expeditions have no crew
     assert humans["count"] == 10
     assert "Starman" not in {a["name"] for a in humans["results"]}
+
+
+@pytest.mark.parametrize(("version", "commander"), [("2.2.0", COMMANDER), ("2.0.0", "Commander")])
+def test_the_older_versions_show_the_same_crews_aboard(api, frozen, crewed, version, commander):
+    with frozen(CAPTURED):
+        latest = api.get(f"/2.3.0/space_stations/{STATION_4}/").json()["active_expeditions"]
+        detailed = api.get(f"/{version}/spacestation/{STATION_4}/").json()
+        normal = api.get(f"/{version}/spacestation/?id={STATION_4}").json()["results"][0]
+        crew = {e["id"]: api.get(f"/2.3.0/expeditions/{e['id']}/").json()["crew"] for e in latest}
+
+    under_way = [(e["id"], e["name"], e["start"], e["end"]) for e in latest]
+    for shown in (detailed["active_expeditions"], normal["active_expedition"]):
+        assert [(e["id"], e["name"], e["start"], e["end"]) for e in shown] == under_way
+        assert all(e["url"].endswith(f"/{version}/expedition/{e['id']}/") for e in shown)
+    for expedition in detailed["active_expeditions"]:
+        members = [(m["id"], m["astronaut"]["id"]) for m in expedition["crew"]]
+        assert members == [(m["id"], m["astronaut"]["id"]) for m in crew[expedition["id"]]]
+    first = detailed["active_expeditions"][0]["crew"][0]
+    assert first["role"] == commander
+    assert list(first["astronaut"]) == [
+        "id",
+        "url",
+        "name",
+        "status",
+        "agency",
+        "profile_image",
+        "profile_image_thumbnail",
+    ]
+
+
+def test_a_2_3_0_astronaut_shows_its_nationality_and_links_as_2_2_0_text(api, crewed):
+    person = m.Astronaut.objects.get(pk=4)
+    person.nationality.set(
+        [
+            m.Country.objects.create(
+                id=9001,
+                name="Japan",
+                alpha_2_code="JP",
+                alpha_3_code="JPN",
+                nationality_name="Japanese",
+                nationality_name_composed="Japanese",
+            )
+        ]
+    )
+    person.social_media_links = [
+        {
+            "id": 1,
+            "social_media": {"id": 1, "name": "X", "url": "https://x.com/"},
+            "url": "https://x.com/four",
+        },
+        {
+            "id": 2,
+            "social_media": {"id": 2, "name": "Instagram", "url": "https://instagram.com/"},
+            "url": "https://instagram.com/four",
+        },
+    ]
+    person.save()
+    data_changed()
+
+    shown = api.get("/2.2.0/astronaut/4/").json()
+    found = api.get("/2.2.0/astronaut/?nationality=Japanese").json()["results"]
+
+    assert (shown["nationality"], shown["twitter"], shown["instagram"]) == (
+        "Japanese",
+        "https://x.com/four",
+        "https://instagram.com/four",
+    )
+    assert [a["id"] for a in found] == [4]

@@ -15,14 +15,8 @@ def test_every_served_path_is_imported_as_the_model_it_serves():
         assert COLLECTIONS[path].kind == model.__name__, path
 
 
-# Read, not yet served: 2.2.0's astronauts (the bundled data has some) are served in 2.3.0's
-# shapes only (README, "Differences from LL2").
-IMPORTED_ONLY = {"astronaut"}
-
-
 def test_every_imported_path_is_served():
-    assert set(COLLECTIONS) - IMPORTED_ONLY <= set(MODELS)
-    assert not IMPORTED_ONLY & set(MODELS), "served now: take it out of IMPORTED_ONLY"
+    assert set(COLLECTIONS) <= set(MODELS)
 
 
 def test_every_row_of_the_shape_table_is_a_served_resource():

@@ -1,13 +1,21 @@
-"""Astronauts', expeditions' and spacewalks' filters, search and ordering (2.3.0), by the rows
-they return (tests/support/rows.py), at a frozen moment: the birthday of a living astronaut,
-whose age changes that day, as LL2 computes an age on the day asked."""
+"""Astronauts', expeditions' and spacewalks' filters, search and ordering (2.3.0, and 2.2.0's
+`astronaut/`, `expedition/` and `spacewalks/`), by the rows they return (tests/support/rows.py),
+at a frozen moment: the birthday of a living astronaut, whose age changes that day, as LL2
+computes an age on the day asked."""
 
 from datetime import UTC, datetime
 
 import pytest
 from django.utils import timezone
 
-from api.resources.crew import Astronauts, Expeditions, Spacewalks
+from api.resources.crew import (
+    Astronauts,
+    Expeditions,
+    LegacyAstronauts,
+    LegacyExpeditions,
+    LegacySpacewalks,
+    Spacewalks,
+)
 from spaceflight import models as m
 from tests.support.rows import (
     BOOLEANS,
@@ -111,6 +119,28 @@ ASTRONAUTS = {
     "nationality": Meaning("nationality__nationality_name"),
     "status_ids": Meaning("status__id", "in"),
 }
+
+
+def written_nationality(astronaut, value):
+    """2.2.0's nationality: as a 2.2.0 page wrote it, else one of its countries'."""
+    if astronaut.legacy_nationality:
+        return astronaut.legacy_nationality == value
+    return value in {country.nationality_name for country in astronaut.nationality.all()}
+
+
+def nationalities():
+    """Two nationalities as 2.2.0 pages wrote them, two of the countries', and none held."""
+    written = m.Astronaut.objects.exclude(legacy_nationality="").values_list("legacy_nationality")
+    held = m.Country.objects.filter(astronauts__isnull=False).values_list("nationality_name")
+    names = [sorted({name for (name,) in found}) for found in (written, held)]
+    return [*dict.fromkeys([*names[0][:2], *names[1][:2]]), "Martian"]
+
+
+LEGACY_ASTRONAUTS = {
+    **ASTRONAUTS,
+    "nationality": Meaning(keep=written_nationality, values=nationalities),
+    "status": Meaning("status__id"),
+}
 EXPEDITIONS = {
     "is_active": Meaning(keep=is_active, values=BOOLEAN),
     "space_station": Meaning("spacestation__id"),
@@ -141,6 +171,9 @@ LISTS = [
     ("/2.3.0/astronauts/", Astronauts, ASTRONAUTS, {"age": age}),
     ("/2.3.0/expeditions/", Expeditions, EXPEDITIONS, {}),
     ("/2.3.0/spacewalks/", Spacewalks, SPACEWALKS, {}),
+    ("/2.2.0/astronaut/", LegacyAstronauts, LEGACY_ASTRONAUTS, {"age": age}),
+    ("/2.2.0/expedition/", LegacyExpeditions, EXPEDITIONS, {}),
+    ("/2.2.0/spacewalks/", LegacySpacewalks, SPACEWALKS, {}),
 ]
 
 

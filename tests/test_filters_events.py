@@ -1,13 +1,20 @@
-"""Events' filters, search and ordering (2.3.0), with the upcoming and previous lists, by the
-rows they return (tests/support/rows.py). The lists are read at a frozen moment, and their
-rows are what LL2 says they are: upcoming, a date at most 24 hours ago; previous, a date
-already past."""
+"""Events' filters, search and ordering (2.3.0's `events/`, the older versions' `event/`),
+with the upcoming and previous lists, by the rows they return (tests/support/rows.py). The
+lists are read at a frozen moment, and their rows are what LL2 says they are: upcoming, a
+date at most 24 hours ago; previous, a date already past."""
 
 from datetime import UTC
 
 import pytest
 
-from api.resources.events import Events, PreviousEvents, UpcomingEvents
+from api.resources.events import (
+    Events,
+    LegacyEvents,
+    LegacyPreviousEvents,
+    LegacyUpcomingEvents,
+    PreviousEvents,
+    UpcomingEvents,
+)
 from spaceflight import models as m
 from tests.support.clock import ByClock
 from tests.support.rows import (
@@ -84,14 +91,19 @@ LISTS = [
     ("/2.3.0/events/", Events, "all"),
     ("/2.3.0/events/upcoming/", UpcomingEvents, "upcoming"),
     ("/2.3.0/events/previous/", PreviousEvents, "previous"),
+    ("/2.2.0/event/", LegacyEvents, "all"),
+    ("/2.2.0/event/upcoming/", LegacyUpcomingEvents, "upcoming"),
+    ("/2.2.0/event/previous/", LegacyPreviousEvents, "previous"),
 ]
+# 2.2.0's `id` is one id, 2.3.0's a list of them.
+LEGACY = {name: meaning for name, meaning in MEANINGS.items() if name != "id"}
 
 
 @pytest.mark.parametrize(("url", "resource", "when"), LISTS)
 def test_filters(api, subtests, frozen, programs, url, resource, when):
     now = CLOCK.moment()
     meanings = {
-        **MEANINGS,
+        **(MEANINGS if url.startswith("/2.3.0/") else LEGACY),
         "hide_recent_previous": Meaning(keep=CLOCK.hides_recent(now), values=BOOLEAN),
     }
     with frozen(now.isoformat()):

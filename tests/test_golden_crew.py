@@ -146,3 +146,14 @@ def test_ten_humans_are_in_space_in_the_2_2_0_list(api):
     assert body["count"] == len(humans) == 10
     assert [a["name"] for a in body["results"]] == humans
     assert "Starman" not in humans
+
+
+def test_the_2_2_0_astronauts_are_ll2s_in_2_2_0(api, frozen):
+    listed = page(ASTRONAUTS_IN_SPACE)
+    run(CREW / ASTRONAUTS_IN_SPACE)
+
+    with frozen(ASTRONAUTS_READ_ON):
+        served = api.get("/2.2.0/astronaut/?in_space=true&limit=100").json()
+
+    assert served["count"] == len(listed) == 11
+    assert_same_json(served["results"], listed)

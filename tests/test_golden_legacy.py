@@ -164,7 +164,16 @@ def test_api_roots(api):
             "location",
             "pad",
             "program",
+            "astronaut",
+            "expedition",
+            *(["spacewalks"] if version == "2.2.0" else []),
+            "event/upcoming",
+            "event/previous",
+            "event",
         ]
+        if version == "2.2.0":
+            lookups = ["astronautrole", "astronautstatus", "astronauttype", "eventtype"]
+            resources += [f"config/{path}" for path in lookups]
         assert api.get(f"/{version}/").json() == {r: f"{root}{r}/" for r in resources}
 
 

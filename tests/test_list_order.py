@@ -55,6 +55,7 @@ ORDERS = {
     "currently_docked": BY_DOCKING,
     "docked": BY_DOCKING,
     "active_expeditions": BY_START,
+    "active_expedition": BY_START,
     "launch_crew": PAGE,
     "onboard_crew": PAGE,
     "landing_crew": PAGE,

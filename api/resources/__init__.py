@@ -4,9 +4,23 @@ order its API root lists them. A path that another one starts with comes after i
 `spacecraft/{id}/` would take `spacecraft/flight/`, `launches/{id}/` `launches/upcoming/`."""
 
 from api.resources.agencies import Agencies, LegacyAgencies, LegacyAgencies200
-from api.resources.crew import Astronauts, Expeditions, Spacewalks
+from api.resources.crew import (
+    Astronauts,
+    Expeditions,
+    LegacyAstronauts,
+    LegacyExpeditions,
+    LegacySpacewalks,
+    Spacewalks,
+)
 from api.resources.docking import DockingEvents, DockingLocations, LegacyDockingEvents
-from api.resources.events import Events, PreviousEvents, UpcomingEvents
+from api.resources.events import (
+    Events,
+    LegacyEvents,
+    LegacyPreviousEvents,
+    LegacyUpcomingEvents,
+    PreviousEvents,
+    UpcomingEvents,
+)
 from api.resources.launchers import (
     LauncherConfigurations,
     LegacyLauncherConfigurations,
@@ -25,7 +39,7 @@ from api.resources.launches import (
     Programs,
     UpcomingLaunches,
 )
-from api.resources.lookups import LOOKUPS
+from api.resources.lookups import LEGACY_LOOKUPS, LOOKUPS
 from api.resources.payloads import PayloadFlights, Payloads
 from api.resources.places import (
     CelestialBodies,
@@ -62,6 +76,11 @@ VERSIONS = {
         LegacyLocations200,
         LegacyPads200,
         LegacyPrograms,
+        LegacyAstronauts,
+        LegacyExpeditions,
+        LegacyUpcomingEvents,
+        LegacyPreviousEvents,
+        LegacyEvents,
     ],
     "2.2.0": [
         LegacyDockingEvents,
@@ -77,6 +96,13 @@ VERSIONS = {
         LegacyLocations,
         LegacyPads,
         LegacyPrograms,
+        LegacyAstronauts,
+        LegacyExpeditions,
+        LegacySpacewalks,
+        LegacyUpcomingEvents,
+        LegacyPreviousEvents,
+        LegacyEvents,
+        *LEGACY_LOOKUPS,
     ],
     "2.3.0": [
         DockingEvents,

@@ -1,4 +1,5 @@
-"""Events (2.3.0), with the upcoming and previous lists."""
+"""Events, with the upcoming and previous lists: 2.3.0's `events/` and the older versions'
+`event/`."""
 
 import django_filters as f
 from django_filters.widgets import QueryArrayWidget
@@ -10,7 +11,7 @@ from api.filters import (
     UtcDateTimeFilter,
     VideoUrlsFilter,
 )
-from api.views import Previous, Resource, Upcoming
+from api.views import Legacy, Previous, Resource, Upcoming
 from spaceflight import models as m
 
 
@@ -39,11 +40,15 @@ class EventFilter(f.FilterSet):
         fields = {"slug": ["exact"]}
 
 
-class UpcomingEventFilter(EventFilter):
+class HideRecent(f.FilterSet):
     hide_recent_previous = HideRecentFilter(
         field_name="date",
         label="Hide events from the past 24 hours, which are included by default for convenience.",
     )
+
+
+class UpcomingEventFilter(EventFilter, HideRecent):
+    pass
 
 
 class Events(Resource):
@@ -66,4 +71,77 @@ class UpcomingEvents(Upcoming, Events):
 
 class PreviousEvents(Previous, Events):
     resource = "events/previous"
+    view_title = "Previous Event"
+
+
+class LegacyEventFilter(f.FilterSet):
+    id = f.NumberFilter(field_name="id")
+    program = IdsFilter(field_name="programs", widget=QueryArrayWidget)
+    type = f.NumberFilter(field_name="type__id")
+    type__ids = IdsFilter(field_name="type", label="Comma-separated event type IDs.")
+
+    class Meta:
+        model = m.Event
+        filter_overrides = OVERRIDES
+        fields = {"slug": ["exact"]}
+
+
+class LegacyUpcomingEventFilter(LegacyEventFilter, HideRecent):
+    pass
+
+
+class LegacyEvents(Legacy):
+    """
+    API endpoint that allows all Events to be viewed.
+
+    FILTERS:
+    'type', 'type__ids', 'program'
+
+    GET:
+    Return a list of all Events
+
+    SEARCH EXAMPLE:
+    /{version}/event/?search=Dragon
+    Searches through name
+    """
+
+    resource = "event"
+    view_title = "Event"
+    queryset = m.Event.objects.all()
+    filterset_class = LegacyEventFilter
+    search_fields = ["name"]
+    # LL2 names no ordering for them: by date, as 2.3.0's.
+    ordering_fields = ["date"]
+    ordering = ["date", "id"]
+    clock = "date"
+
+
+class LegacyUpcomingEvents(Upcoming, LegacyEvents):
+    """
+    API endpoint that returns future Event objects and events from the last twenty-four hours.
+
+    FILTERS:
+    'hide_recent_previous', 'type', 'type__ids', 'program'
+
+    GET:
+    Return a list of future Events
+    """
+
+    resource = "event/upcoming"
+    view_title = "Upcoming Event"
+    filterset_class = LegacyUpcomingEventFilter
+
+
+class LegacyPreviousEvents(Previous, LegacyEvents):
+    """
+    API endpoint that allows past Events to be viewed.
+
+    FILTERS:
+    'type', 'type__ids', 'program'
+
+    GET:
+    Return a list of past Events
+    """
+
+    resource = "event/previous"
     view_title = "Previous Event"

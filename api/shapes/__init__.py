@@ -40,6 +40,32 @@ def _linked(version, shapes):
 
 LEGACY_LINKED = {**_linked("2.0.0", v2_0_0), **_linked("2.2.0", v2_2_0)}
 
+
+def _crewed(version, shapes):
+    """The 2.0.0 or 2.2.0 astronauts, expeditions and events: an astronaut in `list`
+    (the short form an expedition's crew shows), `normal` or `detailed`; an expedition `normal`
+    or `detailed`; an event in one shape everywhere, as LL2's file has one."""
+    rows = {
+        (version, "astronaut", "list"): shapes.Astronaut,
+        (version, "astronaut", "normal"): shapes.AstronautNormal,
+        (version, "astronaut", "detailed"): shapes.AstronautDetailed,
+        (version, "expedition", "normal"): shapes.Expedition,
+        (version, "expedition", "detailed"): shapes.ExpeditionDetail,
+    }
+    for events in ("event", "event/upcoming", "event/previous"):
+        rows[(version, events, "normal")] = shapes.Events
+    return rows
+
+
+LEGACY_CREWED = {
+    **_crewed("2.0.0", v2_0_0),
+    **_crewed("2.2.0", v2_2_0),
+    # 2.2.0 added spacewalks, and the lookups of crews and events.
+    ("2.2.0", "spacewalks", "normal"): v2_2_0.SpacewalkNormal,
+    ("2.2.0", "spacewalks", "detailed"): v2_2_0.SpacewalkDetailed,
+    **{("2.2.0", f"config/{path}", "normal"): shape for path, shape, _ in v2_3_0.LEGACY_LOOKUPS},
+}
+
 SHAPES = {
     ("2.0.0", "docking_event", "normal"): v2_0_0.DockingEventNormal,
     ("2.0.0", "docking_event", "detailed"): v2_0_0.DockingEventDetailed,
@@ -119,6 +145,7 @@ SHAPES = {
     ("2.3.0", "payloads", "detailed"): v2_3_0.PayloadDetailed,
     **{("2.3.0", f"config/{path}", "normal"): shape for path, shape, _ in v2_3_0.LOOKUPS},
     **LEGACY_LINKED,
+    **LEGACY_CREWED,
 }
 
 

@@ -9,6 +9,11 @@ what 2.2.0 added (`logo_url` of an agency, a pad's `country_code`, a location's
 with `inhold`, `tbdtime` and `tbddate` (null: 2.3.0 no longer shows them) and a launch status
 of `{id, name}`. Every 2.0.0 shape that shows one of these shows the 2.0.0 form.
 
+Its people and events, as a client generated from LL2's 2.0.0 Swagger file shows them: 2.2.0's
+without what 2.2.0 added later (an astronaut's record in space, age and counts, spacewalks,
+an expedition's patches, an event's updates, webcast and date precision), and a crew member's
+`role` a name where 2.2.0 nests it with its id.
+
 One module, as its shapes are few: those where 2.0.0 differs from 2.2.0 (api/shapes/v2_2_0/),
 under the same component names; the rest are 2.2.0's.
 """
@@ -28,6 +33,7 @@ from api.shapes.base import (
     Shape,
     Subset,
 )
+from api.shapes.v2_2_0.stations import UNDER_WAY_ROWS
 
 
 class AgencyDetailed(v2_2_0.AgencyDetailed):
@@ -207,7 +213,58 @@ class DockingEventSerializerForSpacecraftFlight(v2_2_0.DockingEventSerializerFor
     docking_location = DockingLocation()
 
 
+# An expedition's crew shows an astronaut as 2.2.0 does.
+Astronaut = v2_2_0.Astronaut
+
+
+class AstronautDetailedSerializerNoFlights(v2_2_0.AstronautDetailedSerializerNoFlights):
+    in_space = None
+    time_in_space = None
+
+
+class AstronautFlight(v2_2_0.AstronautFlight):
+    role = s.CharField(source="role.role", allow_null=True)  # a name; 2.2.0 nests it
+    astronaut = AstronautDetailedSerializerNoFlights()
+
+
+class AstronautFlightForExpedition(v2_2_0.AstronautFlightForExpedition):
+    role = s.CharField(source="role.role", allow_null=True)
+
+
+# What 2.2.0 added since: an astronaut's record in space, age and counts, spacewalks, an
+# expedition's patches; an event's updates, webcast and date precision.
+class AstronautNormal(v2_2_0.AstronautNormal):
+    in_space = None
+    time_in_space = None
+    eva_time = None
+    age = None
+    agency = AgencyDetailed()
+    flights_count = None
+    landings_count = None
+    spacewalks_count = None
+
+
+class ExpeditionDetailedSerializerForSpacestation(
+    v2_2_0.ExpeditionDetailedSerializerForSpacestation
+):
+    crew = AstronautFlightForExpedition(many=True)
+
+
+class Expedition(v2_2_0.Expedition):
+    mission_patches = None
+    spacewalks = None
+
+
+class ExpeditionDetail(v2_2_0.ExpeditionDetail):
+    crew = AstronautFlightForExpedition(many=True)
+    mission_patches = None
+    spacewalks = None
+
+
 class SpacecraftFlightDetailed(v2_2_0.SpacecraftFlightDetailed):
+    launch_crew = AstronautFlight(many=True)
+    onboard_crew = AstronautFlight(many=True)
+    landing_crew = AstronautFlight(many=True)
     spacecraft = SpacecraftDetailedNoFlights()
     launch = LaunchSerializerCommon()
     landing = Landing()
@@ -243,6 +300,7 @@ class DockingLocationSerializerForSpacestation(v2_2_0.DockingLocationSerializerF
 
 class SpaceStationDetailed(v2_2_0.SpaceStationDetailed):
     owners = AgencyDetailed(many=True)
+    active_expeditions = Subset(ExpeditionDetailedSerializerForSpacestation(), **UNDER_WAY_ROWS)
     docking_location = DockingLocationSerializerForSpacestation(
         many=True, source="docking_locations"
     )
@@ -296,3 +354,25 @@ class LaunchDetailed(Shape):
     location_launch_attempt_count_year = s.IntegerField()
     pad_launch_attempt_count_year = s.IntegerField()
     agency_launch_attempt_count_year = s.IntegerField()
+
+
+class AstronautDetailed(v2_2_0.AstronautDetailed):
+    in_space = None
+    time_in_space = None
+    eva_time = None
+    age = None
+    flights = LaunchSerializerCommon(many=True)
+    landings = SpacecraftFlight(many=True)
+    flights_count = None
+    landings_count = None
+    spacewalks_count = None
+    spacewalks = None
+
+
+class Events(v2_2_0.Events):
+    updates = None
+    webcast_live = None
+    date_precision = None
+    launches = LaunchSerializerCommon(many=True)
+    expeditions = Expedition(many=True)
+    program = Program(many=True, source="programs")

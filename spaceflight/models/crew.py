@@ -47,6 +47,11 @@ class Astronaut(Named, Listed):
     bio = models.TextField(blank=True, default="")
     wiki = models.URLField(max_length=500, null=True, blank=True)
     social_media_links = models.JSONField(default=list, blank=True)
+    # What 2.2.0's pages show as text, where 2.3.0 lists countries and links with ids a 2.2.0
+    # page doesn't give: kept as that page wrote them, shown by 2.2.0 and 2.0.0 alone.
+    legacy_nationality = models.CharField(max_length=255, blank=True, default="")
+    twitter = models.URLField(max_length=255, null=True, blank=True)
+    instagram = models.URLField(max_length=255, null=True, blank=True)
     # LL2's record over the whole career, served as the last imported page gave it (our data
     # holds only some of an astronaut's flights): null until a page gives it.
     in_space = models.BooleanField(default=False)

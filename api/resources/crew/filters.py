@@ -1,5 +1,6 @@
 """The filter sets of astronauts, expeditions and spacewalks (2.3.0, as LL2's file lists
-them), and an astronaut's age, computed by the database on the day asked."""
+them; 2.2.0 and 2.0.0, as the clients generated from 2.2.0's file list them), and an
+astronaut's age, computed by the database on the day asked."""
 
 import django_filters as f
 from django.db.models import Case, DateField, F, IntegerField, Q, Value, When
@@ -76,18 +77,43 @@ class AstronautFilter(f.FilterSet):
         return queryset.filter(human) if value else queryset.exclude(human)
 
 
+class LegacyAstronautFilter(AstronautFilter):
+    """2.2.0's (and 2.0.0's, a part of them): 2.3.0's but the first and last flight, with a
+    status, an agency by name and a nationality as 2.2.0 writes it (`American`)."""
+
+    agency__abbrev = f.CharFilter(field_name="agency__abbrev")
+    agency__name = f.CharFilter(field_name="agency__name")
+    name = f.CharFilter(field_name="name")
+    nationality = f.CharFilter(method="filter_nationality", label="Nationality")
+    status = f.NumberFilter(field_name="status__id", label="Status id")
+
+    class Meta(AstronautFilter.Meta):
+        fields = {
+            "date_of_birth": COMPARED,
+            "date_of_death": COMPARED,
+            "flights_count": COMPARED,
+            "landings_count": COMPARED,
+            "in_space": ["exact"],
+        }
+
+    def filter_nationality(self, queryset, name, value):
+        written = Q(legacy_nationality=value) | Q(
+            legacy_nationality="", nationality__nationality_name=value
+        )
+        return queryset.filter(written).distinct()
+
+
 BIGINT = {"min_value": -(2**63), "max_value": 2**63 - 1}
 
 
-class ExpeditionFilter(f.FilterSet):
+class LegacyExpeditionFilter(f.FilterSet):
+    """The same in every version, but 2.3.0's `is_active` (ExpeditionFilter)."""
+
     # Bounded: through a related table, Django leaves an id beyond 64 bits to the database,
     # which SQLite refuses.
     crew__astronaut = f.NumberFilter(field_name="crew__astronaut", distinct=True, **BIGINT)
     crew__astronaut__agency = f.NumberFilter(
         field_name="crew__astronaut__agency", distinct=True, **BIGINT
-    )
-    is_active = StrictBooleanFilter(
-        method="filter_active", label="Under way: no end, or an end still to come (LL2 2.4.0)"
     )
     space_station = f.NumberFilter(field_name="spacestation__id", label="Space station id")
 
@@ -96,15 +122,20 @@ class ExpeditionFilter(f.FilterSet):
         filter_overrides = OVERRIDES
         fields = {"name": ["exact"], "start": RANGE, "end": RANGE}
 
+
+class ExpeditionFilter(LegacyExpeditionFilter):
+    is_active = StrictBooleanFilter(
+        method="filter_active", label="Under way: no end, or an end still to come (LL2 2.4.0)"
+    )
+
     def filter_active(self, queryset, name, value):
         return queryset.filter(under_way()) if value else queryset.exclude(under_way())
 
 
-class SpacewalkFilter(f.FilterSet):
+class LegacySpacewalkFilter(f.FilterSet):
+    """2.2.0's: 2.3.0's but the day, month and year (SpacewalkFilter)."""
+
     astronaut__ids = IdsFilter(field_name="crew__astronaut")
-    day = IdsFilter(field_name="start__day", label="Day of the month of start (comma-separated)")
-    month = IdsFilter(field_name="start__month", label="Month of start (comma-separated)")
-    year = IdsFilter(field_name="start__year", label="Year of start (comma-separated)")
     end = UtcDateTimeFilter(field_name="end")
     event__ids = IdsFilter(field_name="event")
     id = f.NumberFilter(field_name="id")
@@ -123,3 +154,9 @@ class SpacewalkFilter(f.FilterSet):
         model = m.Spacewalk
         filter_overrides = OVERRIDES
         fields = {"name": ["exact"], "start": RANGE, "end": RANGE}
+
+
+class SpacewalkFilter(LegacySpacewalkFilter):
+    day = IdsFilter(field_name="start__day", label="Day of the month of start (comma-separated)")
+    month = IdsFilter(field_name="start__month", label="Month of start (comma-separated)")
+    year = IdsFilter(field_name="start__year", label="Year of start (comma-separated)")

@@ -5,11 +5,13 @@ event has one chaser, a spacecraft flight (`flight_vehicle`), and one target, a 
 The resources a docking event links to (stations, flights, spacecraft) are shaped as LL2's
 2.2.0 OpenAPI file names and orders them (known from clients generated from it), and so are
 those they link to (agencies, launcher and spacecraft configurations, launches, locations,
-pads, programs), in its newest form. Class names are LL2's component names.
+pads, programs), in its newest form, and so are its people and events (astronauts, their
+roles on crews, expeditions, spacewalks, events), from the newest of those clients (2023).
+Class names are LL2's component names.
 
 One module per resource family, as in 2.3.0 (api/shapes/v2_3_0/), in this order: agencies,
-places, launchers, launches, spacecraft, stations, docking; a shape that embeds a later
-family names it with a `Later` (api/shapes/base.py), resolved here. Every shape is a name of
+places, launchers, launches, spacecraft, stations, docking, crew, events; a shape that embeds
+a later family names it with a `Later` (api/shapes/base.py), resolved here. Every shape is a name of
 this package too: `v2_2_0.DockingEventNormal`."""
 
 # The imports are this package's names (F401: imported, not used here).
@@ -23,6 +25,25 @@ from api.shapes.v2_2_0.agencies import (
     AgencySerializerDetailed,
     AgencySerializerDetailedCommon,
 )
+from api.shapes.v2_2_0.crew import (
+    Astronaut,
+    AstronautDetailed,
+    AstronautDetailedSerializerNoFlights,
+    AstronautFlight,
+    AstronautFlightForExpedition,
+    AstronautNormal,
+    Expedition,
+    ExpeditionDetail,
+    ExpeditionDetailedSerializerForSpacestation,
+    ExpeditionDetailedSerializerForSpacewalk,
+    ExpeditionSerializerForSpacestation,
+    Nationality,
+    SocialLink,
+    SpacewalkDetailed,
+    SpacewalkList,
+    SpacewalkNormal,
+    Thumbnail,
+)
 from api.shapes.v2_2_0.docking import (
     DockingEventDetailed,
     DockingEventDetailedSerializerForSpacestation,
@@ -31,6 +52,7 @@ from api.shapes.v2_2_0.docking import (
     DockingLocation,
     DockingLocationSerializerForSpacestation,
 )
+from api.shapes.v2_2_0.events import EventDetailedSerializerForSpacewalk, Events, FirstLink
 from api.shapes.v2_2_0.launchers import (
     LauncherConfig,
     LauncherConfigDetail,
@@ -74,9 +96,11 @@ from api.shapes.v2_2_0.spacecraft import (
 from api.shapes.v2_2_0.stations import (
     SpaceStation,
     SpaceStationDetailed,
+    SpaceStationDetailedSerializerForExpedition,
     SpaceStationMini,
     SpaceStationNormal,
     SpaceStationSerializerForCommon,
+    SpaceStationSerializerForExpedition,
 )
 
 resolve_later(__name__)

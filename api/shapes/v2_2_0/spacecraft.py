@@ -6,7 +6,6 @@ from rest_framework import serializers as s
 from api.shapes import v2_3_0
 from api.shapes.base import (
     BY_DOCKING,
-    EmptyList,
     IsoDuration,
     Later,
     Link,
@@ -117,9 +116,9 @@ class SpacecraftFlightDetailed(Shape):
     url = Link("spacecraft/flight")
     mission_end = s.DateTimeField()
     destination = s.CharField()
-    launch_crew = EmptyList()  # we hold no astronauts
-    onboard_crew = EmptyList()
-    landing_crew = EmptyList()
+    launch_crew = Later("crew.AstronautFlight", many=True)
+    onboard_crew = Later("crew.AstronautFlight", many=True)
+    landing_crew = Later("crew.AstronautFlight", many=True)
     spacecraft = SpacecraftDetailedNoFlights()
     launch = LaunchSerializerCommon()
     landing = Landing()

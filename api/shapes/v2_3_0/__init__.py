@@ -87,7 +87,7 @@ from api.shapes.v2_3_0.launches import (
     RocketDetailed,
     RocketNormal,
 )
-from api.shapes.v2_3_0.lookups import LOOKUPS
+from api.shapes.v2_3_0.lookups import LEGACY_LOOKUPS, LOOKUPS
 from api.shapes.v2_3_0.payloads import (
     PayloadDetailed,
     PayloadFlightDetailed,

@@ -33,3 +33,11 @@ LOOKUPS = [
     ("spacecraft_configuration_types", SpacecraftConfigType, m.SpacecraftConfigType),
     ("spacecraft_statuses", SpacecraftStatus, m.SpacecraftStatus),
 ]
+
+# 2.2.0's paths of those its crews and events show, in the same shapes.
+LEGACY_LOOKUPS = [
+    ("astronautrole", AstronautRole, m.AstronautRole),
+    ("astronautstatus", AstronautStatus, m.AstronautStatus),
+    ("astronauttype", AstronautType, m.AstronautType),
+    ("eventtype", EventType, m.EventType),
+]
