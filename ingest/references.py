@@ -1,14 +1,17 @@
 """What the mirrored docking events reference, read from the database: the launches of their
 flights, the agencies those launches, configurations, payloads and stations link to, and the
-configurations of their spacecraft and rockets. `sync_ll2` asks the upstream for these from
-their own endpoints (ingest/sync/), each step planned once the steps before it are written.
+configurations of their spacecraft and rockets; and the expeditions under way, whose crew and
+end may change. `sync_ll2` asks the upstream for these from their own endpoints
+(ingest/sync/), each step planned once the steps before it are written.
 
 Sets are subqueries, never lists of ids in Python: a mirror of a large instance must not send
 the database an `IN` of every event's flight."""
 
 from django.db.models import Q
+from django.utils.dateparse import parse_datetime
 
 from spaceflight import models as m
+from spaceflight.models.crew import under_way
 
 
 def _any_of(model, *columns):
@@ -111,3 +114,13 @@ def unlisted_launcher_configs():
     """The events' launcher configurations no agency page lists: those without a manufacturer
     (a detailed launch shows its rocket's too, in that endpoint's detailed shape)."""
     return sorted(launcher_configs().filter(manufacturer=None).values_list("pk", flat=True))
+
+
+def expeditions_under_way(started_before=None):
+    """The expeditions the mirror holds as under way (no end, or an end to come), that started
+    before `started_before` (an ISO 8601 date-time; those after it are on their own list) or
+    at an unknown time: LL2 ids, sorted."""
+    found = m.Expedition.objects.filter(under_way())
+    if started_before:
+        found = found.filter(Q(start__lt=parse_datetime(started_before)) | Q(start=None))
+    return sorted(found.values_list("pk", flat=True))

@@ -1,6 +1,7 @@
 """`sync_ll2` against a real upstream over HTTP on 127.0.0.1: a second instance of our own
-server (its own database, the bundled data, throttled to 4 anonymous requests a second). The
-failure modes, which our own server does not answer on demand, are in test_sync_scripted.py.
+server (its own database, the bundled data with synthetic crews, expeditions, spacewalks and
+events added, throttled to 4 anonymous requests a second). The failure modes, which our own
+server does not answer on demand, are in test_sync_scripted.py.
 """
 
 import json
@@ -10,26 +11,55 @@ from io import StringIO
 import isodate
 import pytest
 
+from api.shapes import modes
 from ingest.models import SyncState
-from spaceflight.models import DockingEvent
+from spaceflight.models import DockingEvent, Expedition
 from tests.conftest import without_hosts
 from tests.support.sync import sync
 from tools.servers import get, manage, running, server_env
 
 pytestmark = pytest.mark.django_db
 
-# What a mirror must answer as its upstream does: every resource of every version, both modes.
+# What a mirror must answer as its upstream does: every resource of every version, in every
+# mode, and the objects of its first page by id (lists by the clock: their list alone).
 PATHS = {
-    "2.0.0": ["docking_event", "spacestation", "spacecraft/flight", "spacecraft"],
-    "2.2.0": ["docking_event", "spacestation", "spacecraft/flight", "spacecraft"],
+    "2.0.0": [
+        "docking_event",
+        "spacestation",
+        "spacecraft/flight",
+        "spacecraft",
+        "astronaut",
+        "expedition",
+        "event",
+    ],
+    "2.2.0": [
+        "docking_event",
+        "spacestation",
+        "spacecraft/flight",
+        "spacecraft",
+        "astronaut",
+        "expedition",
+        "spacewalks",
+        "event",
+    ],
     "2.3.0": [
         "docking_events",
         "space_stations",
         "spacecraft_flights",
         "spacecraft",
         "payload_flights",
+        # Who is aboard.
+        "astronauts",
+        "expeditions",
+        "spacewalks",
+        "events",
+        "events/upcoming",
+        "events/previous",
     ],
 }
+LISTS_ONLY = {"events/upcoming", "events/previous"}
+# The synthetic expedition under way (tests/support/crewed.py), changed upstream below.
+EXPEDITION = 9001
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +72,8 @@ def upstream(tmp_path_factory):
     )
     manage(env, "migrate", "--no-input")
     manage(env, "load_bundled_data")
+    # People: the bundled expeditions have no crew, and there are no spacewalks or events.
+    manage(env, "shell", "-c", "from tests.support.crewed import add_crews; add_crews()")
     key = manage(env, "create_api_key", "comparer")
     with running(env) as (base,):
         yield {"base": base, "key": key, "env": env}
@@ -75,10 +107,12 @@ def assert_same_but_live_durations(ours, theirs, where="$"):
 def assert_mirrors(api, upstream):
     for version, names in PATHS.items():
         for name in names:
-            for mode in ("normal", "detailed"):
+            for mode in modes(version, name):
                 path = f"/{version}/{name}/?mode={mode}&limit=100"
                 ours, theirs = api.get(path).json(), upstream_json(upstream, path)
                 assert_same_but_live_durations(ours, theirs, path)
+            if name in LISTS_ONLY:
+                continue
             for found in upstream_json(upstream, f"/{version}/{name}/?limit=100")["results"]:
                 path = f"/{version}/{name}/{found['id']}/"
                 ours, theirs = api.get(path).json(), upstream_json(upstream, path)
@@ -92,6 +126,7 @@ def test_a_synced_mirror_answers_every_version_like_its_upstream(api, upstream):
 
     assert output.startswith("Up to date.")
     assert DockingEvent.objects.count() == 25
+    assert Expedition.objects.get(pk=EXPEDITION).crew.count() == 3
     assert_mirrors(api, upstream)
 
 
@@ -105,15 +140,21 @@ def test_it_waits_for_the_upstream_limit_instead_of_exceeding_it(upstream):
 
 
 def test_an_interrupted_sync_resumes_where_it_stopped(api, upstream):
-    stopped = sync("--base-url", upstream["base"], "--page-size", "5", "--max-requests", "6")
+    log = StringIO()
+    stopped = sync(
+        "--base-url", upstream["base"], "--page-size", "5", "--max-requests", "6", log=log
+    )
     assert stopped.startswith("Will resume: the budget of 6 requests (--max-requests) is spent")
+    assert "; more than this run's budget of 6 (--max-requests): it stops" in log.getvalue()
     state = SyncState.objects.get(base_url=upstream["base"])
     assert state.in_progress
     partial = DockingEvent.objects.count()
     assert 0 < partial < 25
 
-    output = sync("--base-url", upstream["base"], "--page-size", "5")
+    log = StringIO()
+    output = sync("--base-url", upstream["base"], "--page-size", "5", log=log)
 
+    assert log.getvalue().startswith("resuming the full run at query 1, 16 queries: at least")
     assert output.startswith("Up to date.")
     assert DockingEvent.objects.count() == 25
     assert "DockingEvent 0/" not in output.split("Per kind")[1]  # it went on, not over
@@ -121,17 +162,79 @@ def test_an_interrupted_sync_resumes_where_it_stopped(api, upstream):
     assert_mirrors(api, upstream)
 
 
-def test_the_next_run_asks_only_for_what_may_have_changed(upstream):
-    full = sync("--base-url", upstream["base"], "--page-size", "5")
-    again = sync("--base-url", upstream["base"], "--page-size", "5")
-    repaired = sync("--base-url", upstream["base"], "--page-size", "5", "--full")
+def change_upstream(upstream, code):
+    """Run `code` in the upstream's database (`m`: the models), as its own process."""
+    manage(upstream["env"], "shell", "-c", f"from spaceflight import models as m\n{code}")
 
-    def used(output):
-        return int(output.split(" requests used")[0].split()[-1])
 
-    # Still-docked events and the last week's: a few pages, not all of them again.
+def per_kind(output):
+    """`{kind: (created, updated, unchanged, kept)}` of a run's summary."""
+    counts = output.split("Per kind (created/updated/unchanged/kept): ")[1].strip()
+    return {
+        kind: tuple(map(int, numbers.split("/")))
+        for kind, numbers in (item.rsplit(" ", 1) for item in counts.split(", "))
+    }
+
+
+def used(output):
+    return int(output.split(" requests used")[0].split()[-1])
+
+
+def test_the_next_run_asks_only_for_what_may_have_changed(api, upstream):
+    log = StringIO()
+    full = sync("--base-url", upstream["base"], "--page-size", "5", log=log)
+    # The plan and its least cost are said before the first request, the real cost after.
+    said = log.getvalue().splitlines()
+    assert said[0].startswith("the plan: a full run, 16 queries: at least 24 requests (12 pages")
+    steps = "launches, agencies, spacecraft_configs, launcher_configs"
+    assert said[0].endswith(f"and the steps {steps} counted when reached")
+    assert "  /2.3.0/astronauts/?mode=detailed&ordering=id: a page per 5 objects" in said
+    assert "  /2.3.0/events/?mode=detailed&ordering=date: a page per 5 objects" in said
+    assert used(full) >= 24
+    # The expedition under way ends upstream, and one of its crew leaves it.
+    change_upstream(
+        upstream,
+        "from datetime import timedelta\n"
+        "from django.utils import timezone\n"
+        f"e = m.Expedition.objects.get(pk={EXPEDITION})\n"
+        "e.end = timezone.now() - timedelta(hours=1)\n"
+        "e.save()\n"
+        "e.crew.remove(e.crew.order_by('pk').last())",
+    )
+    try:
+        log = StringIO()
+        again = sync("--base-url", upstream["base"], "--page-size", "5", log=log)
+        for path in (
+            f"/2.3.0/expeditions/{EXPEDITION}/",
+            "/2.3.0/expeditions/?mode=detailed&limit=100",
+            "/2.3.0/space_stations/?mode=detailed&limit=100",
+        ):
+            theirs = upstream_json(upstream, path)
+            assert_same_but_live_durations(api.get(path).json(), theirs, path)
+        repaired = sync("--base-url", upstream["base"], "--page-size", "5", "--full")
+    finally:
+        change_upstream(
+            upstream,
+            f"e = m.Expedition.objects.get(pk={EXPEDITION})\n"
+            "e.end = None\n"
+            "e.save()\n"
+            f"e.crew.add({EXPEDITION + 2})",
+        )
+
+    said = log.getvalue().splitlines()
+    assert said[0].startswith("the plan: an incremental run, 12 queries: at least 22 requests")
+    # The expeditions under way the mirror holds that started before the run's window (two
+    # bundled, two synthetic), by id: LL2 2.3.0 filters expeditions neither by id nor by
+    # `is_active`.
+    assert "/2.3.0/expeditions/: the step expeditions asks 4 queries" in " ".join(said)
+    # Still-docked events and the last week's, who is aboard: a few pages, not all again.
     assert used(again) < used(full) / 2
     assert "DockingEvent 0/0/" in again
+    # Nothing created, and nothing updated but that expedition and its station, whose own page
+    # no longer lists it among its active expeditions.
+    changed = {kind: n[:2] for kind, n in per_kind(again).items() if n[0] or n[1]}
+    assert changed == {"Expedition": (0, 1), "SpaceStation": (0, 1)}, again
+    assert Expedition.objects.get(pk=EXPEDITION).crew.count() == 2
     assert used(repaired) == used(full)
 
 
@@ -143,5 +246,7 @@ def test_the_api_key_is_sent_as_a_token(upstream):
     status, body = get(f"{upstream['base']}/2.3.0/api-throttle/", {"Authorization": f"Token {key}"})
     assert json.loads(body)["ident"] == f"key:{key[:8]}"
     # One page of each of the seven queries of a full run, one of the launches the events
-    # reference, and one request per referenced agency (fifteen; throttle reads not counted).
-    assert json.loads(body)["current_use"] == 23
+    # reference, one request per referenced agency (fifteen), and one page each of
+    # astronauts (2.3.0's and 2.2.0's), expeditions, spacewalks and events (throttle reads not
+    # counted).
+    assert json.loads(body)["current_use"] == 28

@@ -1,9 +1,12 @@
 """`sync_ll2`'s full run fetches what the mirrored docking events reference from its own
 endpoints: their launches (by LL2's `id` list filter, a page per `page_size`), the agencies
 linked to them (one request each) and the configurations no agency page lists (one detail
-request each). Against a scripted LL2 on 127.0.0.1 whose pages are what our own API serves of
-the bundled data with every value filled in: the requests, the budget, resuming, and that the
+request each); then who is aboard (astronauts, expeditions, spacewalks, events). Against a
+scripted LL2 on 127.0.0.1 whose pages are what our own API serves of the bundled data with
+every value filled in and synthetic crews: the requests, the budget, resuming, and that the
 mirror then serves those resources as its upstream does."""
+
+import math
 
 import pytest
 
@@ -16,6 +19,13 @@ from tests.support.linked_pages import NOW, get
 pytestmark = pytest.mark.django_db
 
 upstream = mirror_upstream.upstream
+CREW = [
+    "/2.2.0/astronaut/",
+    "/2.3.0/astronauts/",
+    "/2.3.0/expeditions/",
+    "/2.3.0/spacewalks/",
+    "/2.3.0/events/",
+]
 
 
 def mirror(server, page_size=100, **options):
@@ -80,9 +90,18 @@ def test_a_full_run_asks_for_what_the_events_reference(upstream, frozen, page_si
     # The steps come after what the events' own pages bring, in this order.
     order = [path for path, _ in requests]
     assert order.index("/2.3.0/launches/") > order.index("/2.3.0/payload_flights/")
+    # Then who is aboard: every astronaut, expedition, spacewalk and event, detailed.
+    assert [path for path in order if path in CREW] == crew_pages(upstream, page_size)
+    assert order.index(CREW[0]) > max(i for i, path in enumerate(order) if "config" in path)
+    assert all(q["mode"] == "detailed" for path, q in requests if path in CREW)
     # A throttle read before each page, as before every other page.
     assert len(upstream.seen) == 2 * len(requests)
     assert not SyncState.objects.get().in_progress
+
+
+def crew_pages(server, page_size):
+    """The pages of each crew list a full run asks for, in order."""
+    return [path for path in CREW for _ in range(math.ceil(len(server.lists[path]) / page_size))]
 
 
 def linked(value, collection):
@@ -141,34 +160,48 @@ def test_a_detailed_launch_brings_its_statistics_and_link_lists(upstream, frozen
 def test_the_budget_counts_every_request_and_a_stopped_run_resumes(upstream, frozen):
     """Stopped by a budget of 7 requests again and again, the runs ask, all told, what one
     run asks: each page once, nothing skipped, nothing twice."""
-    runs = 0
+    runs, planned = 0, []
     with frozen(NOW):
         while True:
             runs += 1
             sent_before = len(upstream.seen)
+            sync_run = mirror(upstream, page_size=5, max_requests=7)
             try:
-                mirror(upstream, page_size=5, max_requests=7).run()
+                sync_run.run()
             except SyncStopped as stop:
                 assert "budget of 7 requests" in str(stop)
                 assert len(upstream.seen) - sent_before == 7
                 continue
+            finally:
+                planned.append(sync_run.planned)
             break
     interrupted = asked(upstream)
 
     assert runs > 3
+    # Each run says what it asks and its least cost before asking, past its budget here.
+    assert planned[0][0].startswith("the plan: a full run, 16 queries: at least 24 requests")
+    assert all("more than this run's budget of 7" in said[0] for said in planned[:-1])
+    assert all(said[0].startswith("resuming the full run at query") for said in planned[1:])
+    steps = [line for said in planned for line in said if " asks " in line]
+    launch_pages = math.ceil(len(upstream.expected["launches"]) / 5)
+    assert steps[0].startswith(f"/2.3.0/launches/: the step launches asks {launch_pages} queries")
     assert graph_part(interrupted) == referenced_requests(upstream, 5)
+    assert [path for path, _ in interrupted if path in CREW] == crew_pages(upstream, 5)
     assert len(set(map(repr, interrupted))) == len(interrupted)
     assert m.Launch.objects.filter(pk__in=upstream.expected["launches"]).count() == len(
         upstream.expected["launches"]
     )
+    models = (m.Astronaut, m.Astronaut, m.Expedition, m.Spacewalk, m.Event)
+    for model, path in zip(models, CREW, strict=True):
+        assert model.objects.count() == len(upstream.lists[path])
     state = SyncState.objects.get()
     assert not state.in_progress and state.last_completed
 
 
 def test_an_upstream_without_these_endpoints_skips_them_with_a_note(upstream, frozen):
-    """An older instance of this server serves docking events but no launches or agencies:
-    each step is skipped after one 404, the rest of the run goes on."""
-    upstream.missing = {"/2.3.0/launches/", "/2.3.0/agencies/"}
+    """An older instance of this server serves docking events but no launches, agencies or
+    people: each step is skipped after one 404, the rest of the run goes on."""
+    upstream.missing = {"/2.3.0/launches/", "/2.3.0/agencies/", *CREW}
     sync_run = mirror(upstream, page_size=5)
     with frozen(NOW):
         sync_run.run()
@@ -178,6 +211,10 @@ def test_an_upstream_without_these_endpoints_skips_them_with_a_note(upstream, fr
     assert sync_run.notes[:2] == [
         "the upstream has no /2.3.0/launches/: that step was skipped",
         "the upstream has no /2.3.0/agencies/: that step was skipped",
+    ]
+    assert [path for path, _ in asked(upstream) if path in CREW] == CREW
+    assert sync_run.notes[-5:] == [
+        f"the upstream has no {path}: that step was skipped" for path in CREW
     ]
     assert not SyncState.objects.get().in_progress
 

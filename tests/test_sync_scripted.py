@@ -4,6 +4,7 @@ refusals, throttle statuses and budgets, answered on demand as our own server do
 import json
 import re
 import threading
+from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from io import StringIO
 from types import SimpleNamespace
@@ -12,9 +13,10 @@ import isodate
 import pytest
 from django.core.management import CommandError
 
+from ingest import references
 from ingest.models import SyncState
 from ingest.sync import Mirror, SyncStopped, Upstream
-from spaceflight.models import DockingEvent, DockingLocation
+from spaceflight.models import DockingEvent, DockingLocation, Expedition
 from tests.conftest import reference
 from tests.support.sync import sync
 
@@ -209,9 +211,13 @@ def test_waits_are_shown_when_they_happen(scripted):
 
     sync("--base-url", f"http://127.0.0.1:{scripted.server_port}", log=log)
 
-    # Written and flushed after the first throttle read, before the wait and the next request.
-    assert log.lines[0] == ("waiting 1 s: 6 of 6 requests used upstream", 1)
-    assert log.flushed[0] >= 1
+    # The plan, before any request; then the wait, written and flushed after the first
+    # throttle read, before the wait and the next request.
+    wait = log.lines.index(("waiting 1 s: 6 of 6 requests used upstream", 1))
+    plan = log.lines[:wait]
+    assert plan[0][0].startswith("the plan: a full run, 16 queries")
+    assert len(plan) == 1 + 16 and all(seen == 0 for _, seen in plan)
+    assert log.flushed[wait] >= wait + 1
     assert any("/2.3.0/docking_events/: 6 objects written" in line for line, _ in log.lines)
 
 
@@ -277,7 +283,39 @@ def test_an_upstream_that_ignores_the_docked_filter_gets_a_full_run(scripted):
         "/2.3.0/payload_flights/",
         "/2.3.0/launches/",
         "/2.3.0/agencies/",
+        # Who is aboard: this upstream has none of it (404), each step skipped with a note.
+        "/2.2.0/astronaut/",
+        "/2.3.0/astronauts/",
+        "/2.3.0/expeditions/",
+        "/2.3.0/spacewalks/",
+        "/2.3.0/events/",
     ]
     assert "ignores the docked filter: a full run instead" in log.getvalue()
     assert "Note: the upstream ignores the docked filter: a full run instead." in output
     assert DockingEvent.objects.count() == len(EVENTS)
+
+
+def test_an_upstream_without_the_people_skips_their_steps_in_an_incremental_run(scripted):
+    """An older instance of this server (no astronauts, expeditions, spacewalks or events):
+    one 404 skips a family's steps, the expeditions under way the mirror holds included."""
+    script(scripted, [EMPTY])
+    base = f"http://127.0.0.1:{scripted.server_port}"
+    SyncState.objects.create(base_url=base, high_water=isodate.parse_datetime(EVENTS[0]["docking"]))
+    # Under way since before the run's window: the step of those would ask for it by id.
+    started = isodate.parse_datetime(EVENTS[0]["docking"]) - timedelta(days=30)
+    Expedition.objects.create(id=1, name="Under way", start=started)
+    assert references.expeditions_under_way(started.isoformat()) == []
+    assert references.expeditions_under_way(EVENTS[0]["docking"]) == [1]
+
+    output = sync("--base-url", base)
+
+    asked = [path.split("?")[0] for path, _ in scripted.seen if "api-throttle" not in path]
+    assert asked[5:] == [
+        "/2.3.0/astronauts/",
+        "/2.3.0/expeditions/",
+        "/2.3.0/spacewalks/",
+        "/2.3.0/events/upcoming/",
+    ]
+    for path in asked[5:]:
+        assert f"Note: the upstream has no {path}: that step was skipped." in output
+    assert output.startswith("Up to date.")

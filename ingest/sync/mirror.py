@@ -11,7 +11,7 @@ from ingest.fields import InvalidObject
 from ingest.models import SyncState
 from ingest.reader import streamed
 from ingest.sync.errors import Misconfigured, SyncStopped
-from ingest.sync.plan import DETAIL, REFERENCED, plan, referenced
+from ingest.sync.plan import DETAIL, cost, describe, family, incremental, plan, referenced
 from ingest.upsert import Importer
 from spaceflight.changes import data_changed
 from spaceflight.models import DockingEvent
@@ -49,6 +49,8 @@ class Mirror:
         self.importer = Importer()
         self.pages = 0
         self.notes = []
+        # What the run said of its plan and of each step planned when reached, before asking.
+        self.planned = []
         # What this run has seen of the query it pages through: `(query index, object ids,
         # next links)`; a page that brings nothing new, or a link seen already, ends it.
         self.paging = (None, set(), set())
@@ -59,10 +61,12 @@ class Mirror:
         state, _ = SyncState.objects.get_or_create(base_url=self.upstream.base_url)
         if not state.in_progress or full or since is not None:
             self.start(state, plan(state, full, since, margin))
+        else:
+            self.announce(state, resumed=True)
         while state.query_index < len(state.queries):
             path, params = state.queries[state.query_index]
             if "referenced" in params:
-                self.expand(state, referenced(params["referenced"], self.page_size))
+                self.expand(state, referenced(params["referenced"], self.page_size, params))
                 continue
             self.upstream.respect_limit()
             detail = bool(DETAIL.search(path))
@@ -73,7 +77,7 @@ class Mirror:
                 with self.upstream.answer(path, query) as events:
                     self.write(state, path, events)
             except Misconfigured as error:
-                if error.status != 404 or not path.startswith(REFERENCED):
+                if error.status != 404 or family(path) is None:
                     raise
                 self.skip(state, path, detail)
             except DockedFilterIgnored:
@@ -88,24 +92,66 @@ class Mirror:
         self.upstream.tell(line)
         self.notes.append(line)
 
+    def tell_plan(self, line):
+        self.upstream.tell(line)
+        self.planned.append(line)
+
+    def announce(self, state, resumed=False):
+        """Say what the run will ask for and what that costs at the least, before asking."""
+        queries = state.queries[state.query_index :]
+        pages, steps = cost(queries)
+        what = "incremental" if incremental(state.queries) else "full"
+        head = (
+            f"resuming the {what} run at query {state.query_index + 1}"
+            if resumed
+            else (f"the plan: a{'n' if what == 'incremental' else ''} {what} run")
+        )
+        budget = self.upstream.max_requests - self.upstream.requests_used
+        requests = 2 * pages if self.upstream.throttle_supported else pages
+        line = (
+            f"{head}, {len(queries)} queries: at least {requests} requests ({pages} pages, a "
+            f"throttle read before each; a page more per {self.page_size} objects listed)"
+        )
+        if steps:
+            line += f", and the steps {', '.join(steps)} counted when reached"
+        if requests > budget:
+            line += (
+                f"; more than this run's budget of {budget} (--max-requests): it stops when "
+                "that is spent and the next run resumes"
+            )
+        self.tell_plan(line)
+        for path, params in queries:
+            if "referenced" in params:
+                self.tell_plan(f"  {path}: the step {params['referenced']}, planned when reached")
+            elif DETAIL.search(path):
+                self.tell_plan(f"  {describe(path, params)}: 1 request")
+            else:
+                self.tell_plan(f"  {describe(path, params)}: a page per {self.page_size} objects")
+
     def expand(self, state, queries):
         """Put a step's planned queries in its place (saved: a resumed run asks the same)."""
+        path, params = state.queries[state.query_index]
+        self.tell_plan(
+            f"{path}: the step {params['referenced']} asks {len(queries)} "
+            f"quer{'y' if len(queries) == 1 else 'ies'} (a request each, and a throttle read)"
+        )
         at = state.query_index
         state.queries = state.queries[:at] + queries + state.queries[at + 1 :]
         state.offset = 0
         state.save()
 
     def skip(self, state, path, detail):
-        """A 404 where the run asks for what the events reference: the upstream lacks that
-        endpoint (every query of the step is skipped), or no longer has that one object."""
+        """A 404 where the run asks for what the events reference or for who is aboard: the
+        upstream lacks that endpoint (the step is skipped, and the queries of the same family
+        that follow it), or no longer has that one object."""
         if detail:
             note = f"the upstream has no {path}: skipped"
             state.query_index += 1
         else:
             note = f"the upstream has no {path}: that step was skipped"
-            while (
-                state.query_index < len(state.queries)
-                and state.queries[state.query_index][0] == path
+            root = family(path)
+            while state.query_index < len(state.queries) and (
+                family(state.queries[state.query_index][0]) == root
             ):
                 state.query_index += 1
         state.offset = 0
@@ -118,6 +164,7 @@ class Mirror:
         state.query_index, state.offset = 0, 0
         state.run_started = timezone.now()
         state.save()
+        self.announce(state)
 
     def write(self, state, path, events):
         """Import a page as it is parsed, with the run's progress, in one transaction."""

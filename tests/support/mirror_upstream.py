@@ -1,6 +1,7 @@
 """A scripted LL2 on 127.0.0.1 for the mirror's tests of what docking events reference
 (tests/test_sync_references.py): its pages are what our own API serves of the bundled data with
-every value filled in, its answers counted and its throttle LL2's."""
+every value filled in and synthetic crews added (tests/support/crewed.py), its answers counted
+and its throttle LL2's."""
 
 import json
 import threading
@@ -12,6 +13,7 @@ import pytest
 from ingest import references
 from spaceflight import models as m
 from tests.conftest import BUNDLED
+from tests.support.crewed import add_crews
 from tests.support.imports import run
 from tests.support.linked_pages import fill, flush, get
 
@@ -26,6 +28,11 @@ LISTS = [
     "/2.3.0/payload_flights/",
     "/2.3.0/launches/",
     "/2.3.0/agencies/",
+    "/2.3.0/astronauts/",
+    "/2.2.0/astronaut/",
+    "/2.3.0/expeditions/",
+    "/2.3.0/spacewalks/",
+    "/2.3.0/events/",
 ]
 
 
@@ -107,6 +114,7 @@ def capture(api, frozen):
 def upstream(api, frozen):
     run(BUNDLED)
     fill()
+    add_crews()
     # A configuration of each kind that no agency page lists: asked for by itself.
     craft = m.SpacecraftConfig.objects.filter(pk__in=references.spacecraft_configs()).first()
     craft.agency = None

@@ -24,8 +24,10 @@ def interval(value):
 class Command(IngestCommand):
     help = (
         "Mirror the docking events of an LL2-compatible server (the public LL2 by default), "
-        "and the launches, agencies and configurations they reference, within its rate "
-        "limit. Resumable; incremental after the first complete run. Exits 0 when up to date "
+        "the launches, agencies and configurations they reference, and who is aboard "
+        "(astronauts, expeditions, spacewalks, events), within its rate limit; it says what "
+        "it will ask for and its least cost in requests first. Resumable; incremental after "
+        "the first complete run. Exits 0 when up to date "
         "or when the run stopped as planned (budget spent, a wait too long: the next run "
         "resumes), 1 when it failed."
     )
