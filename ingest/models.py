@@ -23,3 +23,15 @@ class SyncState(models.Model):
     @property
     def in_progress(self):
         return bool(self.queries)
+
+
+class Capture(models.Model):
+    """When the pages an import read were captured from LL2 (`import_ll2 --captured-at`, the
+    bundled data's dates): with the mirror's last finished run, what the pages' "data as of"
+    says (pages/aboard.py)."""
+
+    captured_at = models.DateTimeField()
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return self.captured_at.isoformat()

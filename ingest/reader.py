@@ -16,6 +16,7 @@ import ijson
 from django.db import transaction
 
 from ingest.fields import InvalidObject
+from ingest.models import Capture
 from ingest.placing import link_path, top_level
 from ingest.upsert import Importer
 from spaceflight.changes import data_changed
@@ -54,6 +55,8 @@ def import_files(paths, captured_at=None, progress=None):
             except InvalidObject as error:
                 raise MalformedDocument(f"{path}: {error}") from None
         derive()
+        if captured_at is not None:
+            Capture.objects.create(captured_at=captured_at)
         data_changed()
     return importer.counts()
 

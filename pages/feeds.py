@@ -1,6 +1,7 @@
 """A station's dockings and departures as feeds, one entry each: iCalendar (icalendar) and
-Atom (feedgen). Their times come from the data and from the data generation, never from the
-clock, so the same data gives the same bytes, and so the same ETag, in every process.
+Atom (feedgen); and what is next there, as iCalendar. Their times come from the data and from
+the data generation, never from the clock, so the same data gives the same bytes, and so the
+same ETag, in every process.
 
 Names are written on one line and without control characters (spaceflight/text.py), whatever
 is stored: icalendar refuses a line break in a name, lxml (under feedgen) a control character,
@@ -57,6 +58,31 @@ def calendar(url, station, entries, changed_at):
                 start=moment,
                 summary=summary,
                 description=description,
+                url=link,
+            )
+        )
+    return cal.to_ical()
+
+
+def upcoming(url, station, happenings, changed_at):
+    """The iCalendar file of what is next at the station (pages/upcoming.py): a VEVENT each,
+    at its date, DTSTAMP the last write to the data."""
+    station_name = one_line(station.name)
+    cal = Calendar.new(
+        prodid="-//Docking events API//Station events to come//EN",
+        name=f"Next at {station_name}",
+        uid=url(reverse("pages:station-upcoming", args=[station.pk])),
+        url=url(reverse("pages:station", args=[station.pk])),
+    )
+    for item in happenings:
+        link = url(item.link)
+        cal.add_component(
+            Event.new(
+                uid=f"{link}#{item.uid}",
+                stamp=changed_at,
+                start=item.when,
+                summary=f"{item.what} ({item.kind}, {station_name})",
+                description=f"{item.kind} at {station_name}: {item.what}.",
                 url=link,
             )
         )

@@ -1,7 +1,9 @@
-"""Pages for people: the stations and what is docked at each now, a station's ports and their
-occupancy over time, its feeds, and the README. Made on the server and served through the API's
-never-stale response cache (api/serving/responses.py: ETag, Last-Modified, 304 and compression),
-with every asset from our own static files; the Content-Security-Policy holds pages to our host.
+"""Pages for people: the stations, who is aboard and what is docked at each now, a station's
+ports and their occupancy over time, what is next there, its feeds, the people in space in
+open-notify's shape (`/astros.json`), and the README. Made on the server and served through the
+API's never-stale response cache (api/serving/responses.py: ETag, Last-Modified, 304 and
+compression), with every asset from our own static files; the Content-Security-Policy holds
+pages to our host.
 
 Each page and feed is cached by the parameters it reads, normalised (any other is ignored),
 does work bounded whatever a station's history (pages/ranges.py), builds at most
@@ -12,6 +14,7 @@ from datetime import timedelta
 from functools import cache
 
 import markdown
+import orjson
 from django.conf import settings
 from django.http import FileResponse, Http404, HttpResponse
 from django.template.loader import render_to_string
@@ -22,7 +25,7 @@ from django.views.decorators.http import require_safe
 from markdown.extensions.tables import TableExtension
 
 from api.serving.responses import Builds, Busy, respond
-from pages import feeds, occupancy, ranges
+from pages import aboard, feeds, occupancy, ranges, upcoming
 from pages.limits import limited
 from pages.timeline import timeline
 from spaceflight import models as m
@@ -68,12 +71,20 @@ def read_only_feed(view):
 @read_only
 def home(request):
     def build(live):
+        clock = aboard.clock(timezone.now())
         docked = occupancy.dockings(departure__isnull=True, space_station_target__isnull=False)
         stations = [
             {"station": station, "docked": [d for d in docked if d.station_id == station.pk]}
             for station in m.SpaceStation.objects.order_by("name", "id")
         ]
-        return _render("pages/home.html", {"stations": stations})
+        people = aboard.people(clock.until)
+        context = {
+            "stations": stations,
+            "people": people,
+            "where": aboard.where(people),
+            "clock": clock,
+        }
+        return _render("pages/home.html", context)
 
     return _page(_respond(request, build, HTML, period=NOW_PERIOD))
 
@@ -88,7 +99,9 @@ def station(request, pk):
     def build(live):
         the_station = m.SpaceStation.objects.get(pk=pk)
         ports = occupancy.ports(the_station)
-        now = timezone.now()
+        clock = aboard.clock(timezone.now())
+        # What happens after the data's date is not known here: counted to it (aboard.py).
+        now = clock.until
         docked = occupancy.dockings(space_station_target=the_station, departure__isnull=True)
         life = ranges.life(the_station, now if docked else None)
         shown = (first, last) if first or last else ranges.recent(life)
@@ -111,7 +124,10 @@ def station(request, pk):
             "rows": _docked_rows(ports, docked, now),
             "docked_count": len(docked),
             "now": now,
+            "clock": clock,
             "kinds": occupancy.KINDS,
+            "aboard": _aboard(the_station, now),
+            "happenings": upcoming.around(the_station, now),
         }
         if span and (ports or in_view):
             context["timeline"] = timeline(
@@ -138,6 +154,36 @@ def station_ics(request, pk):
 @read_only_feed
 def station_atom(request, pk):
     return _feed(request, pk, feeds.atom, ATOM)
+
+
+@read_only_feed
+def station_upcoming_ics(request, pk):
+    """What is next at the station, as a calendar to subscribe to."""
+
+    def build(live):
+        the_station = m.SpaceStation.objects.get(pk=pk)
+        _, next_up = upcoming.around(the_station, aboard.clock(timezone.now()).until)
+        return feeds.upcoming(request.build_absolute_uri, the_station, next_up, generation()[1])
+
+    return _unless_unknown(request, build, CALENDAR, period=NOW_PERIOD)
+
+
+@read_only
+def astros(request):
+    """The people in space now, in open-notify's shape (ours, not LL2's: see the README)."""
+
+    def build(live):
+        people = aboard.people(aboard.clock(timezone.now()).until)
+        listed = sorted(people, key=lambda person: (person.craft or "", person.name))
+        return orjson.dumps(
+            {
+                "message": "success",
+                "number": len(listed),
+                "people": [{"craft": person.craft, "name": person.name} for person in listed],
+            }
+        )
+
+    return _respond(request, build, "application/json", period=NOW_PERIOD)
 
 
 @read_only
@@ -178,6 +224,25 @@ def _feed(request, pk, make, content_type):
 
     variant = {"from": first, "to": last}
     return _unless_unknown(request, build, content_type, variant=variant)
+
+
+def _aboard(station, now):
+    """Who is aboard `station`, by the vehicle they came on, each with their time in space."""
+    here = [person for person in aboard.people(now) if person.station == station]
+    return [
+        (
+            label,
+            [
+                {
+                    "person": person,
+                    "total": person.time_in_space and _duration(person.time_in_space),
+                    "mission": person.launched and _duration(now - person.launched),
+                }
+                for person in people
+            ],
+        )
+        for label, people in aboard.by_vehicle(here)
+    ]
 
 
 def _docked_rows(ports, docked, now):

@@ -35,7 +35,7 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory):
+def server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("browser")
     env = server_env(
         DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}",
@@ -46,7 +46,22 @@ def base(tmp_path_factory):
     manage(env, "load_bundled_data")
     manage(env, "collectstatic", "--no-input")
     with running(env) as (url,):
-        yield url
+        yield url, env
+
+
+@pytest.fixture(scope="module")
+def base(server):
+    return server[0]
+
+
+def change_data(server, code):
+    """Run `code` in the server's database, as a process of its own, and tell the server."""
+    manage(
+        server[1],
+        "shell",
+        "-c",
+        f"{code}\nfrom spaceflight.changes import data_changed\ndata_changed()",
+    )
 
 
 @pytest.fixture(scope="module")
@@ -86,6 +101,16 @@ def api(base, path):
     return json.loads(body)["results"]
 
 
+def astros(base):
+    status, body = get(f"{base}/astros.json")
+    assert status == 200
+    return json.loads(body)
+
+
+def aboard(base, station):
+    return sorted(p["name"] for p in astros(base)["people"] if p["craft"] == station)
+
+
 def docked(base, station):
     return api(base, f"/2.3.0/docking_events/?docked=true&space_station_target__id={station}")
 
@@ -115,6 +140,8 @@ def test_home(visit, base):
         assert event["flight_vehicle_chaser"]["spacecraft"]["name"] in text
     for link in ("/2.3.0/", "/2.2.0/", "/2.0.0/", "/2.3.0/swagger/", "/docs/"):
         assert page.locator(f"main a[href='{link}']").count() == 1
+    assert int(page.inner_text(".in-space .count")) == astros(base)["number"] == 10
+    assert page.inner_text("#data-as-of").startswith("Data as of 2026-04-05 04:17 UTC")
 
 
 def test_iss_page(visit, base):
@@ -124,19 +151,24 @@ def test_iss_page(visit, base):
     for event in docked(base, ISS):
         assert event["flight_vehicle_chaser"]["spacecraft"]["name"] in table
     assert page.locator("svg.timeline a.bar").count() == len(events(base, ISS))
+    crew = page.locator("table.aboard tbody th[scope=row]").all_inner_texts()
+    assert sorted(crew) == aboard(base, "International Space Station")
+    assert len(crew) == 7
 
     png = page.screenshot(path=SCREENSHOT if os.environ.get("UPDATE_SCREENSHOT") else None)
     assert len(png) < 300_000
     assert distinct_bytes(png) > 100
 
 
-def test_docked_for_counts_on_live(visit):
+def test_durations_stop_at_the_datas_date(visit):
+    """The bundled data is of April 2026: nothing on its pages counts on to today."""
     page = visit(f"/stations/{ISS}/")
-    cell = page.locator("time.live").first
+    cell = page.locator("table.docked-now td time").last
     before = cell.inner_text()
     page.wait_for_timeout(1100)
-    assert cell.inner_text() != before
-    assert page.inner_text("#as-of") == "Durations count on, live."
+    assert cell.inner_text() == before
+    assert page.locator("time.live").count() == 0
+    assert page.inner_text("#counted-to").startswith("Durations counted to 2026-04-05 04:17 UTC")
 
 
 def test_salyut_6_zoomed_to_1978_1982(visit, base):
@@ -154,3 +186,40 @@ def test_pages_hold_on_a_phone(visit):
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
     station = visit(f"/stations/{ISS}/", width=390, height=844)
     assert station.locator("svg.timeline").bounding_box()["width"] <= 390
+
+
+# These change the server's data: they run last.
+
+
+def test_durations_count_on_live_while_the_data_is_current(visit, server):
+    change_data(
+        server,
+        "from django.utils import timezone\nfrom ingest.models import Capture\n"
+        "Capture.objects.create(captured_at=timezone.now())",
+    )
+    page = visit(f"/stations/{ISS}/")
+    for cell in (
+        page.locator("table.docked-now time.live").first,
+        page.locator("table.aboard time.live").first,
+    ):
+        before = cell.inner_text()
+        page.wait_for_timeout(1100)
+        assert cell.inner_text() != before
+    assert page.inner_text("#counted-to") == "Durations count on, live."
+
+
+def test_the_station_page_shows_what_is_next(visit, server, base):
+    change_data(server, "from tests.support.crewed import add_crews\nadd_crews()")
+    page = visit(f"/stations/{ISS}/")
+    listed = page.locator("ol.happenings li.next a").all_inner_texts()
+    now = page.get_attribute("li.now time", "datetime")
+    status, body = get(f"{base}/2.3.0/events/upcoming/?mode=detailed&limit=100")
+    coming = [
+        event["name"]
+        for event in json.loads(body)["results"]
+        if event["date"] > now and ISS in {s["id"] for s in event["spacestations"]}
+    ]
+    assert listed == coming and listed
+    crew = page.locator("table.aboard tbody th[scope=row]").all_inner_texts()
+    assert sorted(crew) == aboard(base, "International Space Station")
+    assert len(crew) == 7 + 3  # the synthetic expedition's crew of three

@@ -17,10 +17,13 @@ pytestmark = pytest.mark.django_db
 # A response is built in one snapshot (api/serving/responses.py): a savepoint, the generation,
 # release.
 SNAPSHOT = 3
-# The station, its ports, those still docked, the years of its life, the dockings in view.
-STATION_QUERIES = SNAPSHOT + 5
-# The stations, the dockings still docked.
-HOME_QUERIES = SNAPSHOT + 2
+# The station, its ports, those still docked, the years of its life, the dockings in view;
+# the data's date (captures, the mirror's runs), who is in space and where (their expeditions
+# under way, their launch crews, the launches at their last flight), the events and spacewalks
+# at the station.
+STATION_QUERIES = SNAPSHOT + 11
+# The stations, the dockings still docked; the data's date, who is in space and where.
+HOME_QUERIES = SNAPSHOT + 6
 
 
 @pytest.fixture

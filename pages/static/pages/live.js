@@ -1,5 +1,6 @@
-// Counts each "docked for" duration on from its docking, every second. Without this script
-// the page shows the server's value, as of when the page was made.
+// Counts each live duration ("docked for", "this mission") on from its start, every second.
+// Without this script the page shows the server's value, as of when the page was made. The
+// server marks durations live only while the data is current (pages/aboard.py).
 "use strict";
 (function () {
   const cells = document.querySelectorAll("time.live[data-since]");
@@ -26,6 +27,6 @@
 
   tick();
   setInterval(tick, 1000);
-  const note = document.getElementById("as-of");
+  const note = document.getElementById("counted-to");
   if (note) note.textContent = "Durations count on, live.";
 })();
