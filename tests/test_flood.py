@@ -65,6 +65,8 @@ def builds(monkeypatch):
         (f"/stations/{ISS}/dockings.ics", ["", "?x=1", "?x=2&from=", "?to=&utm_source=a"]),
         (f"/stations/{ISS}/dockings.atom", ["?from=2025", "?from=2025&x=%00", "?from=2025 "]),
         ("/docs/", ["", "?x=1"]),
+        ("/astros.json", ["", "?x=1", "?format=json"]),
+        (f"/stations/{ISS}/upcoming.ics", ["", "?x=1", "?from=2025"]),
     ],
 )
 def test_junk_parameters_on_pages_and_feeds_are_cache_hits(api, bundled, builds, path, variants):
@@ -90,6 +92,7 @@ def test_pages_answer_429_past_their_limit_and_the_api_keeps_its_own(api, bundle
     refused = api.get("/docs/", **address)
     assert statuses == [200, 200, 200]
     assert refused.status_code == 429 and 3590 <= int(refused["Retry-After"]) <= 3600
+    assert api.get("/astros.json", **address).status_code == 429
     assert b"try again in" in refused.content
     assert api.get("/", REMOTE_ADDR="203.0.113.8").status_code == 200
     assert api.get("/2.3.0/docking_events/", **address).status_code == 200

@@ -158,3 +158,15 @@ def test_who_is_aboard_costs_the_same_queries_however_many_people(api, frozen, i
 
     assert {path: queries(path) for path in PAGES} == before
     assert api.get("/astros.json").json()["number"] == len(crews.IN_SPACE) + 20
+
+
+def test_astros_comes_from_the_response_cache_with_validators(api, bundled, settings):
+    settings.RESPONSE_CACHE = True
+    first = api.get("/astros.json")
+    again = api.get("/astros.json", HTTP_IF_NONE_MATCH=first["ETag"])
+    compressed = api.get("/astros.json", HTTP_ACCEPT_ENCODING="br")
+
+    assert first["Content-Type"] == "application/json"
+    assert first["ETag"] and again.status_code == 304
+    assert compressed["Content-Encoding"] == "br"
+    assert api.post("/astros.json").status_code == 405
