@@ -95,7 +95,7 @@ def test_postgresql_restarted_under_load_is_503s_then_recovered(pages, tmp_path)
 def test_reads_during_imports_are_whole_and_never_stale(
     database, shared, template, pages, tmp_path
 ):
-    rounds = 6 if database == "postgresql" else 4
+    rounds = 4 if database == "postgresql" else 3
     counters = str(tmp_path / "counters.sqlite3")
     with Redis() as redis:
         if database == "postgresql":

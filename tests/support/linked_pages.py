@@ -123,7 +123,7 @@ def fill_rows(model):
         and c.name != "mission_end"
     ]
     targets = {
-        c.name: list(c.related_model.objects.order_by("pk"))
+        c.name: list(c.related_model.objects.order_by("pk").values_list("pk", flat=True))
         for c in model._meta.concrete_fields + model._meta.many_to_many
         if c.is_relation
     }
@@ -136,13 +136,13 @@ def fill_rows(model):
             if column.is_relation:
                 # Another row than this one: a family is not its own parent.
                 choices = [
-                    t
-                    for t in targets[column.name]
-                    if column.related_model is not model or t.pk != row.pk
+                    pk
+                    for pk in targets[column.name]
+                    if column.related_model is not model or pk != row.pk
                 ]
                 if not choices:
                     continue
-                setattr(row, column.name, choices[index % len(choices)])
+                setattr(row, column.attname, choices[index % len(choices)])
             else:
                 setattr(row, column.attname, filler(model, column, index))
             changed.add(column.attname)
@@ -157,7 +157,7 @@ def fill_rows(model):
             continue
         through.objects.bulk_create(
             [
-                through(**{f"{source}_id": row.pk, f"{target}_id": other.pk})
+                through(**{f"{source}_id": row.pk, f"{target}_id": other})
                 for index, row in enumerate(rows)
                 if row.pk not in linked
                 for other in choices[index % len(choices) :][:2]
