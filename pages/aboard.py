@@ -114,7 +114,7 @@ def people(until):
                 name=one_line(astronaut.name),
                 role=role.role if role else "",
                 agency=astronaut.agency.name if astronaut.agency else "",
-                nationality=_nationality(astronaut),
+                nationality=astronaut.nationality_text(),
                 time_in_space=astronaut.time_in_space,
                 station=station,
                 vehicle=flight.vehicle if flight else "",
@@ -123,12 +123,6 @@ def people(until):
             )
         )
     return found
-
-
-def _nationality(astronaut):
-    if astronaut.legacy_nationality:
-        return astronaut.legacy_nationality
-    return ", ".join(country.nationality_name for country in astronaut.nationality.all())
 
 
 @dataclass(frozen=True)

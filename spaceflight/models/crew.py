@@ -67,6 +67,13 @@ class Astronaut(Named, Listed):
     landings = models.ManyToManyField(SpacecraftFlight, blank=True, related_name="+")
     spacewalks = models.ManyToManyField("Spacewalk", blank=True, related_name="+")
 
+    def nationality_text(self):
+        """The nationality as 2.2.0 writes it: as a 2.2.0 page gave it, else the nationality
+        names of the countries 2.3.0 lists (`Chinese`, `American, Russian`)."""
+        if self.legacy_nationality:
+            return self.legacy_nationality
+        return ", ".join(country.nationality_name for country in self.nationality.all())
+
     def age_on(self, day):
         """Whole years from birth to `day`, or to death."""
         if self.date_of_birth is None:

@@ -39,9 +39,7 @@ class Nationality(s.Field):
         super().__init__(read_only=True, source="*", **kwargs)
 
     def to_representation(self, astronaut):
-        if astronaut.legacy_nationality:
-            return astronaut.legacy_nationality
-        return ", ".join(country.nationality_name for country in astronaut.nationality.all())
+        return astronaut.nationality_text()
 
 
 @extend_schema_field(OpenApiTypes.URI)
