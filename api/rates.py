@@ -5,6 +5,7 @@ below 1 would refuse them all forever; both are refused where a rate is written.
 """
 
 import re
+from functools import lru_cache
 
 from django.core.exceptions import ValidationError
 
@@ -13,6 +14,8 @@ DURATIONS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 RATE = re.compile(r"([1-9][0-9]{0,8})/(s|sec|second|m|min|minute|h|hour|d|day)s?")
 
 
+# Read per request (a key's rate): the few rates in use are parsed once.
+@lru_cache(maxsize=1024)
 def parse_rate(rate):
     """`"15/hour"` → `(15, 3600)`; an empty rate means no limit. ValueError if it isn't one."""
     if not rate:

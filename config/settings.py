@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "api.serving.middleware.WarmAnswers",
 ]
 
 # The admin's login throttle (django-axes): an address with this many failed logins in a row is
@@ -140,6 +141,10 @@ CACHES = {
 # database, so it is never stale whichever process wrote: each process keeps its recent responses in
 # memory, and with Redis they are shared too.
 RESPONSE_CACHE = env.bool("RESPONSE_CACHE", True)
+# On PostgreSQL each process LISTENs for new generations (spaceflight/changes.py) instead of
+# reading the generation per request. Off behind a pooler that can't hold a LISTEN (PgBouncer in
+# transaction mode): then one query per request.
+GENERATION_LISTEN = env.bool("GENERATION_LISTEN", True)
 RESPONSE_CACHE_SECONDS = env.int("RESPONSE_CACHE_SECONDS", 3600)
 RESPONSE_MEMORY_BYTES = env.int("RESPONSE_MEMORY_BYTES", 64 * 1024 * 1024)
 
@@ -225,6 +230,9 @@ refuse_bad_rates(
     THROTTLE_PAGE_RATE=THROTTLE_PAGE_RATE,
     THROTTLE_FEED_RATE=THROTTLE_FEED_RATE,
 )
+# A key allowed this many requests per window or more counts in leases taken from Redis
+# (api/serving/throttling.py): never past its limit, possibly refused a few leases early.
+THROTTLE_LEASE_FROM = env.int("THROTTLE_LEASE_FROM", 10_000)
 # Cold builds of pages and feeds at once per process (more wait, up to PAGE_BUILD_WAIT
 # seconds, then 503): a flood of different pages leaves the other threads to the API.
 PAGE_BUILDS = env.int("PAGE_BUILDS", 1)

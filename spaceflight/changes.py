@@ -10,27 +10,43 @@ do after a commit, so a commit can't be followed by a failed invalidation.
 Saves, deletes and many-to-many changes of any domain model replace it through signals (once
 per transaction); code that writes in bulk (`bulk_create`, `update`) calls `data_changed()`
 itself, inside its transaction.
+
+`generation()` reads the row (one query). Requests ask `current()`, which reads it only when
+this process can't know it has not changed:
+- PostgreSQL: a trigger on the row NOTIFYs every commit that touches it (an update, a delete, a
+  TRUNCATE; migration 0011), and each process LISTENs on a connection of its own (`Listener`).
+  A request reads what arrived on that socket (a non-blocking read, no query), and the row
+  again only after a notification. A process that is not listening (not yet connected, the
+  channel dropped, `GENERATION_LISTEN` off) reads the row per request, as before.
+- SQLite: `PRAGMA data_version` changes when another connection commits, and the
+  connection's own count of changed rows when it writes; while both stand still, the row
+  read before is still the row.
+A commit made by this process is seen by its next request in any case (`_committed_here`).
 """
 
+import logging
+import os
+import threading
+import time
 import uuid
 from datetime import UTC, datetime
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
+log = logging.getLogger("spaceflight.changes")
+
 # The generation of a database no write has gone through yet (just migrated, or flushed).
 INITIAL = ("initial", datetime(2000, 1, 1, tzinfo=UTC))
+# Where PostgreSQL announces a new generation (the trigger of migration 0011 says the same).
+CHANNEL = "data_generation"
+# How its LISTEN connections show in pg_stat_activity.
+APPLICATION_NAME = "docking generation listener"
+QUERY = "SELECT token, changed_at FROM spaceflight_datageneration WHERE id = 1"
 
 
-def generation():
-    """`(token, time of the last write)`. Every request reads it: one plain query, as the
-    ORM's would cost fifteen times as much as the read itself."""
-    from spaceflight.models import DataGeneration
-
-    table = connection.ops.quote_name(DataGeneration._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT token, changed_at FROM {table} WHERE id = 1")
-        row = cursor.fetchone()
+def _row(row):
     if row is None:
         return INITIAL
     token, changed_at = row
@@ -40,12 +56,44 @@ def generation():
     return token, changed_at if changed_at.tzinfo else changed_at.replace(tzinfo=UTC)
 
 
+def generation():
+    """`(token, time of the last write)`, read from the database: one plain query, as the
+    ORM's would cost fifteen times as much as the read itself."""
+    with connection.cursor() as cursor:
+        cursor.execute(QUERY)
+        return _row(cursor.fetchone())
+
+
+def current():
+    """The generation as a request outside any transaction sees it: `generation()` without
+    its query wherever this process is sure the row has not changed since it last read it."""
+    if connection.in_atomic_block:
+        return generation()
+    if connection.vendor == "postgresql" and settings.GENERATION_LISTEN:
+        known = listener.current()
+        return generation() if known is None else known
+    if connection.vendor == "sqlite":
+        return _sqlite_current()
+    return generation()
+
+
+# Commits of a new generation made by this process: a reader that read the row before the
+# last of them reads it again, whatever has or hasn't arrived on the channel yet.
+_commits_here = 0
+
+
+def _committed_here():
+    global _commits_here
+    _commits_here += 1
+
+
 def data_changed():
     from spaceflight.models import DataGeneration
 
     DataGeneration.objects.update_or_create(
         pk=1, defaults={"token": uuid.uuid4().hex, "changed_at": timezone.now()}
     )
+    transaction.on_commit(_committed_here)
 
 
 def _replaced_in_this_transaction():
@@ -60,3 +108,144 @@ def on_write(**kwargs):
     elif not any(cb is _replaced_in_this_transaction for _, cb, _ in connection.run_on_commit):
         data_changed()
         transaction.on_commit(_replaced_in_this_transaction)
+
+
+def _sqlite_current():
+    connection.ensure_connection()
+    raw = connection.connection
+    mark = (raw, raw.execute("PRAGMA data_version").fetchone()[0], raw.total_changes)
+    seen = getattr(connection, "_generation_seen", None)
+    if seen is not None and seen[0] == mark and seen[1] == _commits_here:
+        return seen[2]
+    commits = _commits_here
+    known = generation()
+    connection._generation_seen = (mark, commits, known)
+    return known
+
+
+class Listener:
+    """This process's LISTEN connection to PostgreSQL and the generation as last read on it.
+
+    Notifications are delivered only when a transaction commits, in commit order, to every
+    listening session. A request takes what has reached the socket without waiting (`current`):
+    after a notification, it reads the row again on this connection (which sees every commit
+    before it). The connection is made by the first request after the process starts, and
+    again `RETRY_SECONDS` after it failed or dropped; meanwhile `current()` returns None (read
+    the row). LISTEN comes before the first read, so no commit falls between them.
+    `lock` guards the connection and what was read on it; the threads of a process share it."""
+
+    RETRY_SECONDS = 5.0
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.conn = None
+        self.pid = None
+        self.known = None
+        self.read_at_commits = -1
+        self.heard = False
+        self.ended = False
+        self.retry_at = 0.0
+
+    @property
+    def listening(self):
+        return self.conn is not None and self.pid == os.getpid()
+
+    def current(self):
+        if not self.listening and not self._connect():
+            return None
+        with self.lock:
+            if not self.listening:
+                return None
+            try:
+                pgconn = self.conn.pgconn
+                pgconn.consume_input()
+                while pgconn.notifies() is not None:
+                    self.heard = True
+                if self.ended or pgconn.status != self.conn_ok:
+                    raise ConnectionError("the server ended the LISTEN connection")
+                while self.heard or self.read_at_commits != _commits_here:
+                    self.heard = False
+                    self.read_at_commits = _commits_here
+                    self.known = _row(self.conn.execute(QUERY).fetchone())
+                return self.known
+            except Exception as error:  # noqa: BLE001 - any failure means "not sure": read the row
+                self._drop(error)
+                return None
+
+    def _connect(self):
+        """Connect and LISTEN, one thread at a time and outside the lock: the process's other
+        threads read the row meanwhile, rather than wait for a server that may not answer."""
+        with self.lock:
+            if self.listening:
+                return True
+            if time.monotonic() < self.retry_at:
+                return False
+            self.retry_at = time.monotonic() + self.RETRY_SECONDS
+        import psycopg
+
+        params = connection.get_connection_params()
+        for internal in ("cursor_factory", "context", "prepare_threshold"):
+            params.pop(internal, None)
+        params.setdefault("connect_timeout", 5)
+        conn = None
+        try:
+            # Keepalives: a channel that dies without closing (a network cut between hosts)
+            # is noticed within some 10 s (README, Performance).
+            conn = psycopg.connect(
+                **params,
+                application_name=APPLICATION_NAME,
+                autocommit=True,
+                keepalives_idle=5,
+                keepalives_interval=2,
+                keepalives_count=2,
+            )
+            conn.add_notify_handler(self._notified)
+            conn.add_notice_handler(self._noticed)
+            conn.execute(f"LISTEN {CHANNEL}")
+        except Exception as error:  # noqa: BLE001 - as in current()
+            if conn is not None:
+                conn.close()
+            with self.lock:
+                self._drop(error)
+            return False
+        with self.lock:
+            self.conn, self.pid = conn, os.getpid()
+            self.conn_ok = psycopg.pq.ConnStatus.OK
+            self.ended = False
+            self.heard = True  # read the row once listening: no commit falls in between
+        return True
+
+    def close(self):
+        with self.lock:
+            if self.listening:
+                self.conn.close()
+            self.conn = None
+
+    def _notified(self, notify):
+        # Notifications that arrive while this connection runs a query come here.
+        self.heard = True
+
+    def _noticed(self, diagnostic):
+        # A server that ends a session (pg_terminate_backend, a shutdown) says so before it
+        # closes the socket: what arrives after may already be a commit this session won't hear.
+        if diagnostic.severity_nonlocalized in ("FATAL", "PANIC"):
+            self.ended = True
+
+    def _drop(self, error):
+        log.warning(
+            "not listening for new data generations (%s: %s); reading the generation per "
+            "request, trying again in %.0f s",
+            error.__class__.__name__,
+            error,
+            self.RETRY_SECONDS,
+        )
+        if self.conn is not None and self.pid == os.getpid():
+            try:
+                self.conn.close()
+            except Exception:  # noqa: BLE001, S110 - it is being let go either way
+                pass
+        self.conn = None
+        self.retry_at = time.monotonic() + self.RETRY_SECONDS
+
+
+listener = Listener()

@@ -10,6 +10,7 @@ from rest_framework.test import APIClient
 
 from api.serving.degrade import cache_guard, redis_guard
 from ingest.upsert import Importer
+from spaceflight.changes import listener
 
 # The shared checks (tests/support/rows.py...) fail with pytest's diffs, not a bare assert.
 pytest.register_assert_rewrite("tests.support")
@@ -48,6 +49,7 @@ BOTH_DATABASES = {
     "test_flood",
     "test_flood_redis",
     "test_generate",
+    "test_generation",
     "test_golden_crew",
     "test_golden_legacy",
     "test_golden_v2_3_0",
@@ -154,6 +156,14 @@ def frozen():
         return time_machine.travel(utc(moment), tick=False)
 
     return freeze
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """The test database is dropped at the end, which PostgreSQL refuses while this process's
+    LISTEN connection (spaceflight/changes.py) is open on it."""
+    yield
+    listener.close()
 
 
 @pytest.fixture

@@ -8,12 +8,14 @@ import http.cookiejar
 import json
 import os
 import re
+import time
 import urllib.parse
 import urllib.request
 
 import dj_database_url
 import pytest
 
+from spaceflight.changes import APPLICATION_NAME, Listener
 from tools.servers import get, manage, running, server_env
 
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
@@ -54,7 +56,7 @@ def stack():
     key = manage(env, "create_api_key", "reader")
     try:
         with running(env, count=2) as (a, b):
-            yield {"a": a, "b": b, "key": key}
+            yield {"a": a, "b": b, "key": key, "env": env, "name": name, "dsn": admin_dsn}
     finally:
         with psycopg.connect(admin_dsn, autocommit=True) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -108,3 +110,66 @@ def test_an_edit_through_one_process_is_served_by_the_other_at_once(stack):
     for base in (b, a):
         _, body = get(f"{base}/2.3.0/docking_events/618/?format=json", keyed)
         assert json.loads(body)["docking_location"]["name"] == "Zvezda aft (renamed)"
+
+
+def location_name(base, keyed):
+    status, body = get(f"{base}/2.3.0/config/docking_locations/3/?format=json", keyed)
+    assert status == 200
+    return json.loads(body)["name"]
+
+
+def rename_elsewhere(stack, name):
+    """A write by another process (a cron job's, a shell's), committed before this returns."""
+    manage(
+        stack["env"],
+        "shell",
+        "-c",
+        "from spaceflight.models import DockingLocation as L; "
+        f"l = L.objects.get(pk=3); l.name = {name!r}; l.save()",
+    )
+
+
+def test_with_their_channels_down_both_processes_serve_every_commit_and_listen_again(stack):
+    import psycopg
+
+    keyed = {"Authorization": f"Token {stack['key']}"}
+    for base in (stack["a"], stack["b"]):
+        assert json.loads(get(f"{base}/health/")[1])["generation"] == "listening"
+        location_name(base, keyed)
+    with psycopg.connect(stack["dsn"], autocommit=True) as connection:
+        ended = connection.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE application_name = %s AND datname = %s",
+            [APPLICATION_NAME, stack["name"]],
+        ).fetchall()
+    assert len(ended) == 2
+
+    rename_elsewhere(stack, "Poisk zenith (renamed while deaf)")
+    for base in (stack["a"], stack["b"]):
+        assert location_name(base, keyed) == "Poisk zenith (renamed while deaf)"
+        assert json.loads(get(f"{base}/health/")[1])["generation"] == "read per request"
+
+    time.sleep(Listener.RETRY_SECONDS)
+    for base in (stack["a"], stack["b"]):
+        assert json.loads(get(f"{base}/health/")[1])["generation"] == "listening"
+    rename_elsewhere(stack, "Poisk zenith (heard again)")
+    for base in (stack["a"], stack["b"]):
+        assert location_name(base, keyed) == "Poisk zenith (heard again)"
+
+
+def test_a_key_revoked_elsewhere_is_refused_by_every_process_from_its_next_request(stack):
+    key = manage(stack["env"], "create_api_key", "revoked-elsewhere", "--rate", "50000/hour")
+    keyed = {"Authorization": f"Token {key}"}
+    for base in (stack["a"], stack["b"]):
+        assert get(f"{base}/2.3.0/docking_events/", keyed)[0] == 200  # known, a lease in hand
+    manage(
+        stack["env"],
+        "shell",
+        "-c",
+        "from api.models import ApiKey; k = ApiKey.objects.get(name='revoked-elsewhere'); "
+        "k.active = False; k.save()",
+    )
+    for base in (stack["a"], stack["b"]):
+        # Refused: 401, or 429 where the address's anonymous requests, which a refused key
+        # counts against, are used up by the tests before.
+        assert get(f"{base}/2.3.0/docking_events/", keyed)[0] in (401, 429)

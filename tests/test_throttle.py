@@ -1,15 +1,22 @@
 """LL2's rate limits: 15 anonymous requests an hour per address, API keys with their own rate."""
 
+import os
+import subprocess
+import sys
+import time
 import uuid
 from io import StringIO
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from api.models import ApiKey, digest
+from api.serving.throttling import lease_from_redis, lease_size
 from spaceflight.changes import data_changed
 
 pytestmark = pytest.mark.django_db
@@ -231,3 +238,116 @@ def test_each_database_has_counters_of_its_own():
     mirror = counter_file({"ENGINE": "django.db.backends.postgresql", "NAME": "a", "PORT": 5433})
     assert first == again and len({first, other, mirror}) == 3
     assert first.name.startswith("throttle-counters-")
+
+
+# Leased counts (api/serving/throttling.py, `Leases`): counted in Redis, so on the production stack.
+needs_redis = pytest.mark.skipif(
+    not settings.REDIS_URL, reason="leases are taken from Redis: the production-stack pass"
+)
+
+# One app process: counts `limit` requests of one caller, with the others started together,
+# until refused; says how many it was allowed and how far below the limit the requests all
+# processes were allowed (tallied in Redis as they go) stood at its first refusal.
+COUNTING_PROCESS = """
+import os, sys
+import django
+django.setup()
+import redis
+from django.conf import settings
+from api.serving.throttling import Usage, lease_size, measure
+ident, limit = sys.argv[1], int(sys.argv[2])
+tally, key = redis.Redis.from_url(settings.REDIS_URL), f"{ident}:tally"
+print("ready", flush=True)
+sys.stdin.readline()
+allowed = 0
+while measure(Usage(ident, limit, 3600, lease_size(limit)), count=True).allowed:
+    allowed += 1
+    tally.incr(key)
+print(allowed, limit - int(tally.get(key) or 0), flush=True)
+"""
+
+
+def count_in_processes(limit, processes):
+    ident = f"test-{uuid.uuid4().hex}"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings_test",
+        "CACHE_KEY_PREFIX": settings.CACHE_KEY_PREFIX,
+    }
+    running = [
+        subprocess.Popen(
+            [sys.executable, "-c", COUNTING_PROCESS, ident, str(limit)],
+            cwd=Path(__file__).parent.parent,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(processes)
+    ]
+    for process in running:
+        assert process.stdout.readline().strip() == "ready"
+    for process in running:
+        process.stdin.write("go\n")
+        process.stdin.flush()
+    results = [tuple(map(int, process.communicate(timeout=120)[0].split())) for process in running]
+    return [allowed for allowed, _ in results], max(early for _, early in results)
+
+
+@needs_redis
+def test_leased_counts_never_pass_the_limit_across_processes():
+    limit, processes = 12_000, 3
+    lease = lease_size(limit)
+    assert lease == 12
+
+    allowed, early = count_in_processes(limit, processes)
+
+    assert sum(allowed) == limit  # never past it, and every lease used up in the end
+    assert all(allowed)
+    # Refused at most the others' leases early (and the requests in flight, one per process).
+    assert early <= (processes - 1) * lease + processes
+
+
+@needs_redis
+def test_exact_limits_stay_exact_across_processes():
+    limit, processes = 3_000, 3
+    assert lease_size(limit) == 0
+
+    allowed, early = count_in_processes(limit, processes)
+
+    assert sum(allowed) == limit
+    assert early <= processes  # only the requests in flight when the last count went
+
+
+@needs_redis
+def test_throttle_status_of_a_leased_key_is_within_one_lease_per_other_process(api):
+    key = create_key("leased", "--rate", "20000/hour")
+    headers = {"HTTP_AUTHORIZATION": f"Token {key}"}
+    for _ in range(5):
+        assert api.get(URL, **headers).status_code == 200
+    status = api.get("/2.3.0/api-throttle/", **headers).json()
+    assert status["current_use"] == 5  # this process's unused lease is not counted as used
+
+    # Another process takes a lease of its own and has used none of it yet.
+    lease_from_redis(status["ident"], 20_000, 3600, time.time(), lease_size(20_000))
+    status = api.get("/2.3.0/api-throttle/", **headers).json()
+    assert 5 <= status["current_use"] <= 5 + lease_size(20_000)
+
+
+@needs_redis
+@pytest.mark.django_db(transaction=True)
+def test_a_revoked_leased_key_is_refused_from_its_next_request_on(api):
+    key = create_key("leased-revoked", "--rate", "20000/hour")
+    headers = {"HTTP_AUTHORIZATION": f"Token {key}"}
+    assert api.get(URL, **headers).status_code == 200  # and a lease in hand
+    stored = ApiKey.objects.get(name="leased-revoked")
+    stored.active = False
+    stored.save()
+    assert api.get(URL, **headers).status_code == 401
+
+
+@pytest.mark.django_db(transaction=True)
+def test_warm_answers_are_counted_once(api, settings):
+    settings.RESPONSE_CACHE = True  # answered before DRF from the second request on
+    assert [api.get(URL).status_code for _ in range(16)] == [200] * 15 + [429]
+    assert api.get("/2.3.0/api-throttle/").json()["current_use"] == 15

@@ -2,7 +2,9 @@
 
 200 while the database answers, with `"status": "ok"`, or `"degraded"` while a Redis is down
 (responses are then built without it, api/serving/degrade.py); 503 when the database doesn't answer.
-Errors are logged, never shown.
+On PostgreSQL, `"generation"` says whether this process is told of new data generations
+(`"listening"`) or reads the generation per request until it can listen again
+(spaceflight/changes.py); either way its answers are current. Errors are logged, never shown.
 """
 
 import logging
@@ -15,6 +17,7 @@ from redis.exceptions import RedisError
 
 from api.serving.degrade import cache_guard, redis_guard
 from api.serving.throttling import counters_redis
+from spaceflight.changes import listener
 
 log = logging.getLogger("api")
 
@@ -53,6 +56,9 @@ def health(request):
         report["counters"] = redis_guard.call(check_counters, lambda: "unavailable")
     if settings.CACHE_REDIS_URL:
         report["cache"] = cache_guard.call(check_cache, lambda: "unavailable")
+    if connection.vendor == "postgresql" and settings.GENERATION_LISTEN:
+        listening = report["database"] == "ok" and listener.current() is not None
+        report["generation"] = "listening" if listening else "read per request"
     healthy = report["database"] == "ok"
     degraded = any(report.get(name, "ok") != "ok" for name in ("counters", "cache"))
     report["status"] = "unavailable" if not healthy else "degraded" if degraded else "ok"

@@ -14,6 +14,7 @@ from django.utils.http import escape_leading_slashes
 
 from api.serving import encoding
 from api.serving.health import health
+from api.serving.responses import warm_answer
 
 log = logging.getLogger("api")
 
@@ -67,6 +68,21 @@ class RequestGuard:
         )
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
+
+
+class WarmAnswers:
+    """The last middleware: an API answer already in the cache is sent from here, without
+    resolving the URL or running DRF's view (api/serving/responses.py, `warm_answer`)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            response = warm_answer(request)
+        except UNAVAILABLE:
+            response = None  # the view answers it: 503, as any request the database can't serve
+        return response or self.get_response(request)
 
 
 class CommonMiddleware(common.CommonMiddleware):

@@ -17,8 +17,9 @@ Bodies are sent compressed where the client accepts it (api/serving/encoding.py)
 with an `ETag` of its own; a cached body is compressed once per coding and kept beside the plain
 one.
 
-The bodies are kept by api/serving/cache.py; a warm response costs one small read of the token from
-the database, shared with the API key lookup (api/serving/throttling.py).
+The bodies are kept by api/serving/cache.py; a warm response reads no data: the token is what
+this process was told of the last commit (spaceflight/changes.py, `current`), shared with the API
+key lookup (api/serving/throttling.py).
 
 A cold build is made once per key and process: requests for the same key that arrive during
 it wait for it and take its body (`Builds`). Pages and feeds also cap how many of their cold
@@ -43,7 +44,7 @@ from django.utils.http import http_date
 from api.rendering import body
 from api.rendering.live import Template
 from api.serving import cache, encoding
-from spaceflight.changes import generation
+from spaceflight.changes import current, generation
 
 
 @contextlib.contextmanager
@@ -64,7 +65,7 @@ def request_generation(request):
     first that needs it (the API key lookup, api/serving/throttling.py, or the cache lookup)."""
     http = getattr(request, "_request", request)
     if not hasattr(http, "_generation"):
-        http._generation = generation()
+        http._generation = current()
     return http._generation
 
 
@@ -159,6 +160,46 @@ def respond(
     if period is not None:
         drawn = datetime.fromtimestamp(time.time() // period * period, tz=UTC)
         changed_at = max(changed_at, drawn)
+    return _send(request, template, key, changed_at, content_type)
+
+
+# What DRF's content negotiation answers in JSON without looking further (renderers: JSON first).
+JSON_ACCEPTS = {None, "*/*", "application/json"}
+API_PATHS = tuple(f"/{version}/" for version in settings.REST_FRAMEWORK["ALLOWED_VERSIONS"])
+
+
+def warm_answer(request):
+    """The API's answer from the cache before Django resolves the URL and DRF runs the view
+    (api/serving/middleware.py, `WarmAnswers`), or None: the view answers. Only a GET the view
+    would answer in JSON, whose body is cached under this generation and URL, from a caller
+    that is known and within its limit (this request counted, api/serving/throttling.py): the
+    same bytes and headers as the view's answer, without its cost."""
+    if (
+        request.method != "GET"
+        or not settings.RESPONSE_CACHE
+        or not request.path.startswith(API_PATHS)
+        or request.GET.get("format", "json") != "json"
+        or request.headers.get("Accept") not in JSON_ACCEPTS
+    ):
+        return None
+    token, changed_at = request_generation(request)
+    key = _key(token, request, None, None)
+    template = cache.get(key)
+    if template is None:
+        return None
+    from api.serving.throttling import admitted
+
+    if not admitted(request):
+        return None
+    response = _send(request, template, key, changed_at, "application/json")
+    # As DRF's view finishes its answer (`finalize_response`): the methods, and the renderers' Vary.
+    response["Allow"] = "GET"
+    patch_vary_headers(response, ["Accept"])
+    return response
+
+
+def _send(request, template, key, changed_at, content_type):
+    """The response with `template`'s body: conditional, in the coding the client takes."""
     coding = encoding.chosen(request, template.size)
     if template.etag is None:
         response = _response(template, coding, key, content_type)

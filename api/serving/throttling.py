@@ -9,6 +9,14 @@ operation on a counter every app process shares:
 
 The stored count stops at `limit + 1` ("at the limit, and refused"), so refusals never extend
 the count, and `/api-throttle/` reports at most the limit.
+
+A key allowed `THROTTLE_LEASE_FROM` requests or more per window takes its counts from Redis in
+leases (`Leases`): a process takes a block of `lease_size(limit)` counts (at most 100, at most a
+thousandth of the limit) in one round trip and counts it down in its own memory. Redis never
+hands out more than the limit, so a leased key is never let past it; what other processes hold
+and have not used yet is counted as used: such a key may be refused, and `/api-throttle/` may
+report, up to (processes - 1) x lease requests early. Anonymous callers and smaller rates stay
+exact: one atomic operation per request.
 """
 
 import sqlite3
@@ -88,6 +96,8 @@ class Usage:
     ident: str
     limit: int | None
     duration: int | None
+    # Counts taken from Redis at a time (0: one per request, exactly).
+    lease: int = 0
     current_use: int = 0
     next_use_secs: int = 0
     allowed: bool = True
@@ -115,9 +125,13 @@ def anonymous(request):
 
 def caller(request):
     """Who is calling and at which rate."""
-    if not isinstance(request.auth, ApiKey):
+    return caller_with(request, request.auth)
+
+
+def caller_with(request, key):
+    """The caller by its key (an `ApiKey`), else by its address."""
+    if not isinstance(key, ApiKey):
         return anonymous(request)
-    key = request.auth
     try:
         limit, duration = parse_rate(key.rate or settings.THROTTLE_KEY_RATE)
     except ValueError:
@@ -125,7 +139,13 @@ def caller(request):
         raise exceptions.PermissionDenied(
             f"This API key's rate {key.rate!r} is not a valid rate: ask the operator to correct it."
         ) from None
-    return Usage(f"key:{key.prefix}", limit, duration)
+    return Usage(f"key:{key.prefix}", limit, duration, lease_size(limit))
+
+
+def lease_size(limit):
+    if limit < settings.THROTTLE_LEASE_FROM:
+        return 0
+    return max(1, min(100, limit // 1000))
 
 
 # KEYS[1]: the caller's hash {start, used}; ARGV: now, duration, limit, count (1 or 0).
@@ -145,22 +165,100 @@ return {h[1], used}
 """
 
 
+# KEYS[1]: as above; ARGV: now, duration, limit, lease. Hands out up to `lease` counts, never
+# past the limit, and says how many: {start, used, granted}.
+LEASE_FROM_REDIS = """
+local h = redis.call("HMGET", KEYS[1], "start", "used")
+local start, used = h[1], tonumber(h[2]) or 0
+local limit = tonumber(ARGV[3])
+if start == false or tonumber(start) + tonumber(ARGV[2]) <= tonumber(ARGV[1]) then
+  start, used = ARGV[1], 0
+  redis.call("HSET", KEYS[1], "start", start, "used", 0)
+  redis.call("EXPIRE", KEYS[1], ARGV[2])
+end
+local granted = math.min(tonumber(ARGV[4]), limit - used)
+if granted > 0 then
+  used = redis.call("HINCRBY", KEYS[1], "used", granted)
+else
+  granted = 0
+  if used == limit then used = redis.call("HINCRBY", KEYS[1], "used", 1) end
+end
+return {start, used, granted}
+"""
+
+
 @cache
 def counters_redis(url):
     return redis.Redis.from_url(url, socket_timeout=0.5, socket_connect_timeout=0.5)
 
 
 @cache
-def _redis_script(url):
-    return counters_redis(url).register_script(COUNT_IN_REDIS)
+def _redis_script(url, script=COUNT_IN_REDIS):
+    return counters_redis(url).register_script(script)
+
+
+def _redis_key(ident):
+    return f"{settings.CACHE_KEY_PREFIX}:throttle:{ident}"
 
 
 def count_in_redis(ident, limit, duration, now, count):
-    key = f"{settings.CACHE_KEY_PREFIX}:throttle:{ident}"
     start, used = _redis_script(settings.REDIS_URL)(
-        keys=[key], args=[repr(now), duration, limit, int(count)]
+        keys=[_redis_key(ident)], args=[repr(now), duration, limit, int(count)]
     )
     return (float(start) if start else None), int(used)
+
+
+def lease_from_redis(ident, limit, duration, now, size):
+    start, used, granted = _redis_script(settings.REDIS_URL, LEASE_FROM_REDIS)(
+        keys=[_redis_key(ident)], args=[repr(now), duration, limit, size]
+    )
+    return float(start), int(used), int(granted)
+
+
+@dataclass
+class Lease:
+    start: float
+    end: float
+    left: int
+
+
+class Leases:
+    """The counts this process took from Redis and has not used yet, by caller and rate: a
+    lease is good until its window ends (a new window starts with a new lease)."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.held = {}
+
+    def use(self, found, now):
+        """Count this request against a lease in hand: True if one had a count left."""
+        with self.lock:
+            lease = self.held.get((found.ident, found.limit, found.duration))
+            if lease is None or lease.left <= 0 or now >= lease.end:
+                return False
+            lease.left -= 1
+            return True
+
+    def take(self, found, now):
+        """A new lease from Redis, its first count used by this request: `(start, used)` as
+        Redis counts them, and whether anything was granted."""
+        start, used, granted = lease_from_redis(
+            found.ident, found.limit, found.duration, now, found.lease
+        )
+        if granted:
+            with self.lock:
+                self.held[(found.ident, found.limit, found.duration)] = Lease(
+                    start, start + found.duration, granted - 1
+                )
+        return start, used
+
+    def unused(self, found, start):
+        """What this process holds unused of the window that started at `start`."""
+        lease = self.held.get((found.ident, found.limit, found.duration))
+        return lease.left if lease is not None and lease.start == start else 0
+
+
+leases = Leases()
 
 
 _files = threading.local()
@@ -228,7 +326,16 @@ def measure(found, count):
         return found
     now = time.time()
     args = (found.ident, found.limit, found.duration, now, count)
-    if settings.REDIS_URL:
+    if settings.REDIS_URL and found.lease and not redis_guard.degraded:
+        if count and leases.use(found, now):
+            return found
+        start, used = redis_guard.call(
+            lambda: leases.take(found, now) if count else count_in_redis(*args),
+            lambda: count_in_file(*args),
+        )
+        if start is not None and not count:
+            used -= leases.unused(found, start)
+    elif settings.REDIS_URL:
         start, used = redis_guard.call(lambda: count_in_redis(*args), lambda: count_in_file(*args))
     else:
         start, used = count_in_file(*args)
@@ -237,6 +344,25 @@ def measure(found, count):
     if start is not None and used >= found.limit:
         found.next_use_secs = max(0, int(start + found.duration - now + 0.999))
     return found
+
+
+def admitted(request):
+    """For an answer made before DRF runs (api/serving/responses.py, `warm_answer`): is the
+    caller anonymous or a key this server knows, and within its limit? This request is then
+    counted. False leaves the request to DRF, which refuses it as usual: a refusal counted a
+    second time changes no count (see above)."""
+    parts = authentication.get_authorization_header(request).split()
+    key = None
+    if parts and parts[0].lower() == ApiKeyAuthentication.keyword.lower().encode():
+        if len(parts) != 2:
+            return False
+        key = known_keys.find(request, parts[1].decode(errors="replace"))
+        if key is None:
+            return False
+    try:
+        return measure(caller_with(request, key), count=True).allowed
+    except exceptions.PermissionDenied:
+        return False
 
 
 class LL2Throttle(throttling.BaseThrottle):
