@@ -17,7 +17,10 @@ scripts/services, a generated database per size), and measures with wrk, in one 
 - the same throttled workload under gunicorn sync, gunicorn gthread and granian, and whether
   each still answers within a second while 200 idle connections are open;
 - in-process, the time to build 100 detailed events from the database next to the time
-  `orjson.dumps` takes to write them.
+  `orjson.dumps` takes to write them;
+- the targets' pairs in turns (`--rounds` times each, nginx running beside the server), whose
+  medians the targets are judged by; and in-process, what knowing the data generation costs a
+  request, and how long a commit's notification takes to reach another connection.
 It prints tables of results and ratios, and writes them to bench/results.md.
 
     .venv/bin/python -m tools.bench [--sizes 600 100000] [--seconds 4] [--connections 16]
@@ -34,7 +37,17 @@ from pathlib import Path
 
 import dj_database_url
 
-from tools.bench_load import GRANIAN, QUERIES, fetch, holds_idle, nginx, sh, slug, wrk
+from tools.bench_load import (
+    GRANIAN,
+    QUERIES,
+    fetch,
+    holds_idle,
+    nginx,
+    nginx_serving,
+    sh,
+    slug,
+    wrk,
+)
 from tools.bench_report import report
 from tools.servers import ROOT, manage, running, server_env
 
@@ -119,6 +132,24 @@ def run_queries(base, paths, args, key, mode, results, label):
         results[(label, name, mode)] = wrk(base + path, args.seconds, args.connections, repeat, key)
 
 
+def in_turns(base, paths, key, detailed, args):
+    """The targets' pairs, each measured once per round, in turns, `args.rounds` rounds, so
+    that a slow minute on a shared machine falls on both sides of a ratio: `{name: [req/s]}`."""
+    with nginx_serving({"detailed": detailed}) as reference:
+        urls = {
+            "constant": (f"{base}/bench/constant/", key),
+            "constant-unthrottled": (f"{base}/bench/constant-unthrottled/", None),
+            "limit=10": (base + paths["limit=10"], key),
+            "limit=100 detailed": (base + paths["limit=100 detailed"], key),
+            "nginx limit=100 detailed": (f"{reference}/detailed.json", None),
+        }
+        runs = {name: [] for name in urls}
+        for _ in range(args.rounds):
+            for name, (url, with_key) in urls.items():
+                runs[name].append(wrk(url, args.seconds, args.connections, 1, with_key)["rps"])
+    return runs
+
+
 def measure_size(size, base_database, redis, args, scratch):
     database = database_for(size, base_database)
     production = server_env(
@@ -162,6 +193,8 @@ def measure_size(size, base_database, redis, args, scratch):
                     for name, path in paths.items():
                         bodies[slug(name)] = fetch(base, path, key)
                         gzipped[slug(name)] = len(fetch(base, path, key, "gzip"))
+                    print(f"{size}: the targets' pairs in turns...", file=sys.stderr, flush=True)
+                    turns = in_turns(base, paths, key, bodies["limit-100-detailed"], args)
     for name, result in nginx(bodies, args.seconds, args.connections, args.repeat).items():
         original = next(n for n in paths if slug(n) == name)
         results[("nginx", original, "warm")] = result
@@ -207,8 +240,19 @@ def measure_size(size, base_database, redis, args, scratch):
             results[(label, "holds 200 idle", "")] = holds_idle(base)
 
     build = json.loads(sh(sys.executable, "-m", "tools.build_timing", cwd=ROOT, env=production))
+    generation = {
+        label: json.loads(sh(sys.executable, "-m", "tools.generation_timing", cwd=ROOT, env=env))
+        for label, env in (("prod", production), ("embedded", embedded))
+    }
     sizes = {name: len(body) for name, body in bodies.items()}
-    return {"results": results, "build": build, "sizes": sizes, "gzipped": gzipped}
+    return {
+        "results": results,
+        "turns": turns,
+        "build": build,
+        "generation": generation,
+        "sizes": sizes,
+        "gzipped": gzipped,
+    }
 
 
 def main():
@@ -217,6 +261,7 @@ def main():
     parser.add_argument("--seconds", type=int, default=4)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--repeat", type=int, default=2, help="wrk runs per warm measurement")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of the targets' pairs")
     parser.add_argument("--sync-workers", type=int, default=(os.cpu_count() or 1) * 2 + 1)
     parser.add_argument("--gthread-workers", type=int, default=(os.cpu_count() or 1) + 1)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")

@@ -1,6 +1,7 @@
 """The load `make bench` sends: wrk against our servers and against nginx serving the same
 bytes, a probe of idle connections, and one request to check an answer."""
 
+import contextlib
 import re
 import shutil
 import socket
@@ -72,6 +73,13 @@ def _wrk_once(url, seconds, connections, headers):
 
 def nginx(files, seconds, connections, repeat):
     """wrk against nginx serving each file: `{name: result}`."""
+    with nginx_serving(files) as base:
+        return {name: wrk(f"{base}/{name}.json", seconds, connections, repeat) for name in files}
+
+
+@contextlib.contextmanager
+def nginx_serving(files):
+    """nginx serving each of `files` (`{name: bytes}`) at `/{name}.json`: yields its base URL."""
     root = Path(tempfile.mkdtemp(prefix="bench-nginx-"))
     root.chmod(0o755)  # nginx's workers do not run as the user who made it
     for name, body in files.items():
@@ -90,10 +98,7 @@ http {{ access_log off; default_type application/json; sendfile on; tcp_nopush o
     process = subprocess.Popen(["nginx", "-c", str(conf)], stderr=subprocess.DEVNULL)
     try:
         time.sleep(0.5)
-        return {
-            name: wrk(f"http://127.0.0.1:{port}/{name}.json", seconds, connections, repeat)
-            for name in files
-        }
+        yield f"http://127.0.0.1:{port}"
     finally:
         process.terminate()
         process.wait()
