@@ -30,14 +30,32 @@ def test_the_report_has_every_table_and_judges_every_target(monkeypatch):
             results[(server, name, "warm")] = result()
         results[(server, "holds 200 idle", "")] = server == "granian"
     sizes = {bench.slug(name): 1000 for name in bench.QUERIES}
+    turns = {
+        "constant": [900.0, 860.0, 880.0],
+        "constant-unthrottled": [1000.0, 1000.0, 1000.0],
+        "limit=10": [700.0, 740.0, 760.0],
+        "limit=100 detailed": [400.0, 420.0, 380.0],
+        "nginx limit=100 detailed": [1000.0, 900.0, 800.0],
+    }
+    generation = {
+        "prod": {
+            "vendor": "postgresql",
+            "current_us": 4.0,
+            "generation_us": 90.0,
+            "delivery_us": {"p50": 120.0, "p99": 400.0},
+        },
+        "embedded": {"vendor": "sqlite", "current_us": 6.0, "generation_us": 22.0},
+    }
     run = {
         "results": results,
+        "turns": turns,
+        "generation": generation,
         "build": {"build_ms": 40.0, "orjson_ms": 0.5, "drf_ms": 90.0},
         "sizes": sizes,
         "gzipped": {name: 70 for name in sizes},
     }
     args = argparse.Namespace(
-        connections=16, seconds=3, repeat=2, sync_workers=5, gthread_workers=3
+        connections=16, seconds=3, repeat=2, rounds=3, sync_workers=5, gthread_workers=3
     )
 
     text = bench.report({600: run}, args)
@@ -45,4 +63,11 @@ def test_the_report_has_every_table_and_judges_every_target(monkeypatch):
     assert "granian x2 (4 threads each)" in text
     assert "| 600 | gunicorn sync x5 |" in text and "| no |" in text and "| yes |" in text
     assert text.count("| >= ") == 4
+    # The first three targets are judged by the medians of the runs in turns.
+    assert "| 600 | constant | 900, 860, 880 | 880 |" in text
+    assert "unthrottled (medians in turns) | 88% | >= 85% | met |" in text
+    assert "constant view (medians in turns) | 74% | >= 75% | missed by 1% points |" in text
+    assert "nginx, same bytes (medians in turns) | 44% | >= 50% | missed by 6% points |" in text
+    assert "| 600 | production (postgresql) | 4.0 | 90.0 | 120 / 400 |" in text
+    assert "| 600 | embedded (sqlite) | 6.0 | 22.0 | - |" in text
     assert "gzip-encoded limit=100 detailed / plain size | 7.0% | < 33.3% | met |" in text
