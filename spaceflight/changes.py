@@ -32,7 +32,7 @@ import uuid
 from datetime import UTC, datetime
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.utils import timezone
 
 log = logging.getLogger("spaceflight.changes")
@@ -67,13 +67,14 @@ def generation():
 def current():
     """The generation as a request outside any transaction sees it: `generation()` without
     its query wherever this process is sure the row has not changed since it last read it."""
-    if connection.in_atomic_block:
+    db = connections[DEFAULT_DB_ALIAS]
+    if db.in_atomic_block:
         return generation()
-    if connection.vendor == "postgresql" and settings.GENERATION_LISTEN:
+    if db.vendor == "postgresql" and settings.GENERATION_LISTEN:
         known = listener.current()
         return generation() if known is None else known
-    if connection.vendor == "sqlite":
-        return _sqlite_current()
+    if db.vendor == "sqlite":
+        return _sqlite_current(db)
     return generation()
 
 
@@ -110,16 +111,17 @@ def on_write(**kwargs):
         transaction.on_commit(_replaced_in_this_transaction)
 
 
-def _sqlite_current():
-    connection.ensure_connection()
-    raw = connection.connection
+def _sqlite_current(db):
+    raw = db.connection
+    if raw is None:  # this thread's first read: connect
+        return generation()
     mark = (raw, raw.execute("PRAGMA data_version").fetchone()[0], raw.total_changes)
-    seen = getattr(connection, "_generation_seen", None)
+    seen = getattr(db, "_generation_seen", None)
     if seen is not None and seen[0] == mark and seen[1] == _commits_here:
         return seen[2]
     commits = _commits_here
     known = generation()
-    connection._generation_seen = (mark, commits, known)
+    db._generation_seen = (mark, commits, known)
     return known
 
 

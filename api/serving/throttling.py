@@ -241,7 +241,7 @@ class Leases:
 
     def take(self, found, now):
         """A new lease from Redis, its first count used by this request: `(start, used)` as
-        Redis counts them, and whether anything was granted."""
+        Redis counts them (`used` past the limit: nothing was left to grant)."""
         start, used, granted = lease_from_redis(
             found.ident, found.limit, found.duration, now, found.lease
         )
