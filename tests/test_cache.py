@@ -228,3 +228,16 @@ def test_what_is_not_a_plain_json_answer_goes_to_the_view(api, ended, asked):
     assert view.status_code in (200, 401)
     if view.status_code == 200:
         assert view["Content-Type"].startswith("text/html")
+
+
+def test_a_warm_body_is_the_cached_bytes_themselves(api, ended):
+    """No copy in Python between the cache and the server (the server copies once into its
+    own buffer): the body handed over is the very bytes object the cache holds."""
+    from api.serving import cache as store
+    from spaceflight.changes import current
+
+    api.get(LIST)
+    key = f"response:{current()[0]}:http://testserver{LIST}"
+    assert api.get(LIST).content is store.recent.get(key).parts[0]
+    gzipped = api.get(LIST, HTTP_ACCEPT_ENCODING="gzip").content
+    assert api.get(LIST, HTTP_ACCEPT_ENCODING="gzip").content is gzipped
