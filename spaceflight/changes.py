@@ -81,11 +81,13 @@ def current():
 # Commits of a new generation made by this process: a reader that read the row before the
 # last of them reads it again, whatever has or hasn't arrived on the channel yet.
 _commits_here = 0
+_commits_lock = threading.Lock()
 
 
 def _committed_here():
     global _commits_here
-    _commits_here += 1
+    with _commits_lock:  # two threads committing at once must both count
+        _commits_here += 1
 
 
 def data_changed():

@@ -12,6 +12,7 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
+from api.views import Resource
 from spaceflight.models import DockingLocation
 from tests.conftest import REFERENCE
 from tests.support import factories
@@ -194,10 +195,17 @@ def test_the_browsable_page_is_compressed_too(api, ended):
     assert b"Docking Event" in gzip.decompress(page.content)
 
 
-def test_a_warm_answer_is_the_views_answer_byte_for_byte(api, ended, django_assert_num_queries):
+def no_view(*args, **kwargs):
+    raise AssertionError("answered by the view, not before it")
+
+
+def test_a_warm_answer_is_the_views_answer_byte_for_byte(
+    api, ended, django_assert_num_queries, monkeypatch
+):
     """The second request is answered before DRF (api/serving/middleware.py, WarmAnswers)."""
     url = "/2.3.0/docking_events/?limit=10"
     cold = api.get(url)
+    monkeypatch.setattr("api.views.Resource.answer", no_view)
     with django_assert_num_queries(0):
         warm = api.get(url)
     assert warm.content == cold.content
@@ -220,13 +228,20 @@ def test_a_warm_answer_is_the_views_answer_byte_for_byte(api, ended, django_asse
         {"HTTP_AUTHORIZATION": "Token not-a-key"},  # refused by DRF, with its 401
     ],
 )
-def test_what_is_not_a_plain_json_answer_goes_to_the_view(api, ended, asked):
+def test_what_is_not_a_plain_json_answer_goes_to_the_view(api, ended, asked, monkeypatch):
     url = "/2.3.0/docking_events/"
     api.get(url)
+    seen = []
+    answer = Resource.answer
+    monkeypatch.setattr(
+        "api.views.Resource.answer", lambda *args: seen.append(True) or answer(*args)
+    )
     query = asked.pop("QUERY_STRING", "")
     view = api.get(f"{url}?{query}", **asked)
-    assert view.status_code in (200, 401)
-    if view.status_code == 200:
+    if view.status_code == 401:  # refused by DRF's authentication, before the view's answer
+        assert view.json() == {"detail": "Invalid token."}
+    else:
+        assert view.status_code == 200 and seen
         assert view["Content-Type"].startswith("text/html")
 
 

@@ -224,14 +224,37 @@ class Lease:
 
 class Leases:
     """The counts this process took from Redis and has not used yet, by caller and rate: a
-    lease is good until its window ends (a new window starts with a new lease)."""
+    lease is good until its window ends (a new window starts with a new lease). One thread of
+    the process at a time takes a caller's next lease, so a process holds at most one."""
 
     def __init__(self):
         self.lock = threading.Lock()
         self.held = {}
+        self.taking = {}
 
-    def use(self, found, now):
-        """Count this request against a lease in hand: True if one had a count left."""
+    def count(self, found, now):
+        """Count this request: None when a lease in hand had a count left, else `(start,
+        used)` as Redis counts them after taking a new lease (`used` past the limit: nothing
+        was left to grant); `REDIS_DOWN` when Redis failed while this thread waited."""
+        if self._use(found, now):
+            return None
+        key = (found.ident, found.limit, found.duration)
+        with self.lock:
+            taking = self.taking.setdefault(key, threading.Lock())
+        with taking:
+            if self._use(found, now):
+                return None  # another thread took one meanwhile
+            if redis_guard.degraded:
+                return REDIS_DOWN
+            start, used, granted = lease_from_redis(
+                found.ident, found.limit, found.duration, now, found.lease
+            )
+            if granted:
+                with self.lock:
+                    self.held[key] = Lease(start, start + found.duration, granted - 1)
+            return start, used
+
+    def _use(self, found, now):
         with self.lock:
             lease = self.held.get((found.ident, found.limit, found.duration))
             if lease is None or lease.left <= 0 or now >= lease.end:
@@ -239,25 +262,14 @@ class Leases:
             lease.left -= 1
             return True
 
-    def take(self, found, now):
-        """A new lease from Redis, its first count used by this request: `(start, used)` as
-        Redis counts them (`used` past the limit: nothing was left to grant)."""
-        start, used, granted = lease_from_redis(
-            found.ident, found.limit, found.duration, now, found.lease
-        )
-        if granted:
-            with self.lock:
-                self.held[(found.ident, found.limit, found.duration)] = Lease(
-                    start, start + found.duration, granted - 1
-                )
-        return start, used
-
     def unused(self, found, start):
         """What this process holds unused of the window that started at `start`."""
-        lease = self.held.get((found.ident, found.limit, found.duration))
-        return lease.left if lease is not None and lease.start == start else 0
+        with self.lock:
+            lease = self.held.get((found.ident, found.limit, found.duration))
+            return lease.left if lease is not None and lease.start == start else 0
 
 
+REDIS_DOWN = object()
 leases = Leases()
 
 
@@ -326,14 +338,14 @@ def measure(found, count):
         return found
     now = time.time()
     args = (found.ident, found.limit, found.duration, now, count)
-    if settings.REDIS_URL and found.lease and not redis_guard.degraded:
-        if count and leases.use(found, now):
+    if settings.REDIS_URL and found.lease and not redis_guard.degraded and count:
+        counted = redis_guard.call(lambda: leases.count(found, now), lambda: REDIS_DOWN)
+        if counted is None:
             return found
-        start, used = redis_guard.call(
-            lambda: leases.take(found, now) if count else count_in_redis(*args),
-            lambda: count_in_file(*args),
-        )
-        if start is not None and not count:
+        start, used = count_in_file(*args) if counted is REDIS_DOWN else counted
+    elif settings.REDIS_URL and found.lease and not redis_guard.degraded:
+        start, used = redis_guard.call(lambda: count_in_redis(*args), lambda: count_in_file(*args))
+        if start is not None:
             used -= leases.unused(found, start)
     elif settings.REDIS_URL:
         start, used = redis_guard.call(lambda: count_in_redis(*args), lambda: count_in_file(*args))
