@@ -141,12 +141,12 @@ CACHES = {
 # database, so it is never stale whichever process wrote: each process keeps its recent responses in
 # memory, and with Redis they are shared too.
 RESPONSE_CACHE = env.bool("RESPONSE_CACHE", True)
+RESPONSE_CACHE_SECONDS = env.int("RESPONSE_CACHE_SECONDS", 3600)
+RESPONSE_MEMORY_BYTES = env.int("RESPONSE_MEMORY_BYTES", 64 * 1024 * 1024)
 # On PostgreSQL each process LISTENs for new generations (spaceflight/changes.py) instead of
 # reading the generation per request. Off behind a pooler that can't hold a LISTEN (PgBouncer in
 # transaction mode): then one query per request.
 GENERATION_LISTEN = env.bool("GENERATION_LISTEN", True)
-RESPONSE_CACHE_SECONDS = env.int("RESPONSE_CACHE_SECONDS", 3600)
-RESPONSE_MEMORY_BYTES = env.int("RESPONSE_MEMORY_BYTES", 64 * 1024 * 1024)
 
 
 def counter_file(database):

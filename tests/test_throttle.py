@@ -256,7 +256,7 @@ django.setup()
 import redis
 from django.conf import settings
 from api.serving.throttling import Usage, lease_size, measure
-ident, limit = sys.argv[1], int(sys.argv[2])
+ident, limit, threads = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 tally, key = redis.Redis.from_url(settings.REDIS_URL), f"{ident}:tally"
 allowed, early, lock = [], [], threading.Lock()
 
@@ -269,7 +269,7 @@ def count():
         allowed.append(mine)
         early.append(limit - int(tally.get(key) or 0))
 
-threads = [threading.Thread(target=count) for _ in range(4)]
+threads = [threading.Thread(target=count) for _ in range(threads)]
 print("ready", flush=True)
 sys.stdin.readline()
 for thread in threads:
@@ -290,7 +290,7 @@ def count_in_processes(limit, processes):
     }
     running = [
         subprocess.Popen(
-            [sys.executable, "-c", COUNTING_PROCESS, ident, str(limit)],
+            [sys.executable, "-c", COUNTING_PROCESS, ident, str(limit), str(THREADS)],
             cwd=Path(__file__).parent.parent,
             env=env,
             stdin=subprocess.PIPE,

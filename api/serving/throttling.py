@@ -39,18 +39,27 @@ class ApiKeyAuthentication(authentication.BaseAuthentication):
     keyword = "Token"
 
     def authenticate(self, request):
-        parts = authentication.get_authorization_header(request).split()
-        if not parts or parts[0].lower() != self.keyword.lower().encode():
+        token = sent_token(request)
+        if token is None:
             return None
-        if len(parts) != 2:
+        if not token:
             refuse(request, "Invalid token header.")
-        api_key = known_keys.find(request, parts[1].decode(errors="replace"))
+        api_key = known_keys.find(request, token)
         if api_key is None:
             refuse(request, "Invalid token.")
         return (None, api_key)
 
     def authenticate_header(self, request):
         return self.keyword
+
+
+def sent_token(request):
+    """The key a request sends as `Authorization: Token <key>`: None when it sends none (or
+    names another scheme), "" when the header is malformed."""
+    parts = authentication.get_authorization_header(request).split()
+    if not parts or parts[0].lower() != ApiKeyAuthentication.keyword.lower().encode():
+        return None
+    return parts[1].decode(errors="replace") if len(parts) == 2 else ""
 
 
 def refuse(request, detail):
@@ -338,17 +347,16 @@ def measure(found, count):
         return found
     now = time.time()
     args = (found.ident, found.limit, found.duration, now, count)
-    if settings.REDIS_URL and found.lease and not redis_guard.degraded and count:
+    leased = settings.REDIS_URL and found.lease and not redis_guard.degraded
+    if leased and count:
         counted = redis_guard.call(lambda: leases.count(found, now), lambda: REDIS_DOWN)
         if counted is None:
             return found
         start, used = count_in_file(*args) if counted is REDIS_DOWN else counted
-    elif settings.REDIS_URL and found.lease and not redis_guard.degraded:
-        start, used = redis_guard.call(lambda: count_in_redis(*args), lambda: count_in_file(*args))
-        if start is not None:
-            used -= leases.unused(found, start)
     elif settings.REDIS_URL:
         start, used = redis_guard.call(lambda: count_in_redis(*args), lambda: count_in_file(*args))
+        if leased and start is not None:
+            used -= leases.unused(found, start)
     else:
         start, used = count_in_file(*args)
     found.allowed = used <= found.limit
@@ -363,14 +371,10 @@ def admitted(request):
     caller anonymous or a key this server knows, and within its limit? This request is then
     counted. False leaves the request to DRF, which refuses it as usual: a refusal counted a
     second time changes no count (see above)."""
-    parts = authentication.get_authorization_header(request).split()
-    key = None
-    if parts and parts[0].lower() == ApiKeyAuthentication.keyword.lower().encode():
-        if len(parts) != 2:
-            return False
-        key = known_keys.find(request, parts[1].decode(errors="replace"))
-        if key is None:
-            return False
+    token = sent_token(request)
+    key = known_keys.find(request, token) if token else None
+    if token is not None and key is None:
+        return False
     try:
         return measure(caller_with(request, key), count=True).allowed
     except exceptions.PermissionDenied:
