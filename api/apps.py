@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 
 
 class ApiConfig(AppConfig):
@@ -8,9 +8,14 @@ class ApiConfig(AppConfig):
 
     def ready(self):
         from api.models import ApiKey
-        from spaceflight.changes import on_write
+        from api.rendering import fragments, triggers
+        from spaceflight.changes import generation_committed, on_write
 
         # Processes trust the keys they looked up until the generation changes
         # (api/serving/throttling.py): a key created, changed or revoked must change it.
         post_save.connect(on_write, sender=ApiKey, dispatch_uid="changes-save-apikey")
         post_delete.connect(on_write, sender=ApiKey, dispatch_uid="changes-delete-apikey")
+
+        # The database marks fragments stale as it is written; the writer renders them again.
+        post_migrate.connect(triggers.install, sender=self, dispatch_uid="fragment-triggers")
+        generation_committed.connect(fragments.committed, dispatch_uid="fragments-rebuild")

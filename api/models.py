@@ -39,3 +39,30 @@ class ApiKey(models.Model):
         """Create a key; returns `(ApiKey, the key in clear)`."""
         key = secrets.token_hex(20)
         return cls.objects.create(name=name, digest=digest(key), prefix=key[:8], rate=rate), key
+
+
+class Fragment(models.Model):
+    """One object's JSON in one shape (api/rendering/fragments.py), kept until a write changes
+    what it shows. `stale`: a write changed what it shows (a trigger,
+    api/rendering/triggers.py); it is never read again, and the writer renders it again
+    (`rebuild_stale`), which tells whether its bytes changed."""
+
+    key = models.CharField(max_length=200, primary_key=True)
+    body = models.BinaryField()
+    stale = models.BooleanField(default=False)
+    size = models.IntegerField(default=0)
+    built = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return self.key
+
+
+class FragmentDep(models.Model):
+    """A row, or a row's list of related rows, that a fragment shows: `table:pk`, or
+    `child_table.column:pk` for the rows of `child_table` whose `column` is `pk`."""
+
+    dep = models.CharField(max_length=200, db_index=True)
+    key = models.CharField(max_length=200, db_index=True)
+
+    def __str__(self):
+        return f"{self.key} shows {self.dep}"

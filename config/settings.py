@@ -142,6 +142,10 @@ CACHES = {
 # memory, and with Redis they are shared too.
 RESPONSE_CACHE = env.bool("RESPONSE_CACHE", True)
 RESPONSE_CACHE_SECONDS = env.int("RESPONSE_CACHE_SECONDS", 3600)
+# Each object's JSON kept in the database from a read to the next write that changes it, and
+# rendered again by that write (api/rendering/fragments.py), within FRAGMENT_BYTES in all.
+RENDER_FRAGMENTS = env.bool("RENDER_FRAGMENTS", True)
+FRAGMENT_BYTES = env.int("FRAGMENT_BYTES", 2 * 1024**3)
 RESPONSE_MEMORY_BYTES = env.int("RESPONSE_MEMORY_BYTES", 64 * 1024 * 1024)
 # On PostgreSQL each process LISTENs for new generations (spaceflight/changes.py) instead of
 # reading the generation per request. Off behind a pooler that can't hold a LISTEN (PgBouncer in

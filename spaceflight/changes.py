@@ -33,6 +33,7 @@ from datetime import UTC, datetime
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 log = logging.getLogger("spaceflight.changes")
@@ -84,10 +85,16 @@ _commits_here = 0
 _commits_lock = threading.Lock()
 
 
+# Sent in the writing process once a new generation is committed (the API renders again what
+# the write made stale: api/rendering/fragments.py).
+generation_committed = Signal()
+
+
 def _committed_here():
     global _commits_here
     with _commits_lock:  # two threads committing at once must both count
         _commits_here += 1
+    generation_committed.send(sender=None)
 
 
 def data_changed():

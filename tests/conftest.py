@@ -167,6 +167,13 @@ def django_db_setup(django_db_setup):
 
 
 @pytest.fixture
+def fragments(settings):
+    """JSON answers rendered from kept fragments (api/rendering/fragments.py), as in
+    production: the tests' own setting leaves them off, as it does the response cache."""
+    settings.RENDER_FRAGMENTS = True
+
+
+@pytest.fixture
 def api():
     return APIClient()
 

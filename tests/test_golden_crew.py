@@ -10,7 +10,8 @@ import pytest
 from tests.conftest import assert_same_json
 from tests.support.imports import run
 
-pytestmark = pytest.mark.django_db
+# Served from kept fragments (api/rendering/fragments.py), as in production.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragments")]
 
 CREW = Path(__file__).parent.parent / "data" / "crew"
 COPIES = Path(__file__).parent / "ll2_pages"

@@ -7,7 +7,8 @@ import pytest
 from tests.conftest import as_json, assert_same_json, import_documents, reference
 from tests.support import factories
 
-pytestmark = pytest.mark.django_db
+# Served from kept fragments (api/rendering/fragments.py), as in production.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragments")]
 
 SEED_001 = "v2.2.0_docking_event_list_offset490_ordering-departure.json"
 

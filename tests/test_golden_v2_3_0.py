@@ -4,7 +4,8 @@ import pytest
 
 from tests.conftest import as_json, assert_same_json, import_documents, reference, utc
 
-pytestmark = pytest.mark.django_db
+# Served from kept fragments (api/rendering/fragments.py), as in production.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragments")]
 
 # When each page was read from LL2: the detail's chaser is still in space, so its live
 # `duration` is (now - launch net); 618's launch net plus its duration gives the moment.

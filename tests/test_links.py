@@ -11,24 +11,12 @@ from django.core.management import call_command
 from api.shapes import SHAPES
 from api.shapes.v2_3_0.lookups import LEGACY_LOOKUPS
 from tests.support import linked_pages
+from tests.support.walk import LINK, links
 
-pytestmark = pytest.mark.django_db
+# Served from kept fragments (api/rendering/fragments.py), as in production.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragments")]
 
-LINK = re.compile(r"^http://testserver(/(\d\.\d\.\d)/(.+)/([^/]+)/)$")
 SERVED = {f"/{version}/{resource}/" for version, resource, _ in SHAPES}
-
-
-def links(value):
-    """Every `url` in a response."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if key == "url" and isinstance(item, str):
-                yield item
-            else:
-                yield from links(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from links(item)
 
 
 @pytest.mark.parametrize("data", ["bundled", "filled"])

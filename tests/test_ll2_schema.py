@@ -37,6 +37,7 @@ from tests.support.ll2_schema import (
 crewed = crew_data.crewed
 pytestmark = [
     pytest.mark.django_db,
+    pytest.mark.usefixtures("fragments"),  # as in production (api/rendering/fragments.py)
     pytest.mark.skipif(not LL2_FILE.exists(), reason=f"LL2's OpenAPI file is not at {LL2_FILE}"),
 ]
 

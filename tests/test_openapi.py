@@ -9,7 +9,8 @@ from api.resources import VERSIONS as VIEWS
 from api.shapes import SHAPES, modes
 from tests.support import crewed as crew_data
 
-pytestmark = pytest.mark.django_db
+# Served from kept fragments (api/rendering/fragments.py), as in production.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragments")]
 
 crewed = crew_data.crewed
 VERSIONS = ["2.0.0", "2.2.0", "2.3.0"]

@@ -1,7 +1,11 @@
 """Rows into JSON: what a shape shows is loaded table by table (loader.py), rendered by the
 shape compiled into plain functions (compile.py), with the request's hyperlinks (links.py) and
-live durations as markers a cached body fills in per response (live.py)."""
+live durations as markers a cached body fills in per response (live.py). A JSON response's
+objects are rendered once per write, not per read (fragments.py)."""
 
+from django.conf import settings
+
+from api.rendering import fragments
 from api.rendering.compile import Context, compile_shape
 from api.rendering.links import Links
 from api.rendering.live import Template
@@ -11,7 +15,10 @@ from api.serving.renderers import ORJSONRenderer
 
 def render(request, rows, shape, live=False):
     """`rows` (instances of one model) in `shape`, as the JSON-ready dicts DRF's serializer
-    would give; with `live`, live durations are markers (see live.py)."""
+    would give; with `live`, live durations are markers (see live.py), and the objects are
+    orjson fragments, kept from a read to the next write (see fragments.py)."""
+    if live and settings.RENDER_FRAGMENTS and fragments.kept(shape):
+        return fragments.render(request, rows, shape)
     load(rows, shape)
     to_dict, context = compile_shape(shape), Context(Links(request), live)
     return [to_dict(row, context) for row in rows]

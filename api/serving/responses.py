@@ -41,7 +41,7 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
-from api.rendering import body
+from api.rendering import body, fragments
 from api.rendering.live import Template
 from api.serving import cache, encoding
 from spaceflight.changes import current, generation
@@ -140,7 +140,8 @@ def respond(
     if settings.RESPONSE_CACHE:
         token, changed_at = request_generation(request)
         key = _key(token, request, period, variant)
-        template = cache.get(key)
+        if getattr(getattr(request, "_request", request), "_missed", None) != key:
+            template = cache.get(key)
     if template is None:
 
         def make():
@@ -148,6 +149,7 @@ def respond(
                 token, changed_at = generation()
                 built = build(live=True)
                 made = Template(built) if isinstance(built, bytes) else body(built)
+            fragments.keep_built(token)
             key = _key(token, request, period, variant)
             if settings.RESPONSE_CACHE:
                 cache.put(key, made)
@@ -171,9 +173,10 @@ API_PATHS = tuple(f"/{version}/" for version in settings.REST_FRAMEWORK["ALLOWED
 def warm_answer(request):
     """The API's answer from the cache before Django resolves the URL and DRF runs the view
     (api/serving/middleware.py, `WarmAnswers`), or None: the view answers. Only a GET the view
-    would answer in JSON, whose body is cached under this generation and URL, from a caller
-    that is known and within its limit (this request counted, api/serving/throttling.py): the
-    same bytes and headers as the view's answer, without its cost."""
+    would answer in JSON, whose body is cached under this generation and URL (or, for an
+    object's page, kept as its fragment), from a caller that is known and within its limit
+    (this request counted, api/serving/throttling.py): the same bytes and headers as the
+    view's answer, without its cost."""
     if (
         request.method != "GET"
         or not settings.RESPONSE_CACHE
@@ -185,7 +188,14 @@ def warm_answer(request):
     token, changed_at = request_generation(request)
     key = _key(token, request, None, None)
     template = cache.get(key)
+    if template is None and settings.RENDER_FRAGMENTS:
+        # An object's page is its kept fragment (api/rendering/fragments.py, `detail`).
+        made = fragments.detail(request)
+        if made is not None:
+            template = Template(made)
+            cache.put(key, template)
     if template is None:
+        request._missed = key  # the view need not ask the cache again
         return None
     from api.serving.throttling import admitted  # which imports this module
 

@@ -1,0 +1,397 @@
+"""Render on write: each object's JSON in each shape, kept in the database until a write
+changes what it shows.
+
+A response's rows are rendered from their fragments (`render`): one indexed query for the
+page's keys, and only the rows without a fragment are loaded and rendered, then stored once
+the response is built (`keep_built`, after the read's snapshot, api/serving/responses.py).
+
+Each fragment lists what it shows (`FragmentDep`): every row it reads (`table:pk`) and every
+list of related rows (`child_table.column:owner pk`), walked along the loader's links
+(api/rendering/loader.py). A write marks the fragments that depend on what it changed stale in
+its own transaction (api/rendering/triggers.py), so a reader never reads one the data no
+longer matches, whoever wrote and whichever process reads; the writer renders them again once
+it has committed (`rebuild_stale`, on every commit of a new data generation). A write that
+changes one event rebuilds the fragments that show that event, not others.
+
+A fragment's links are written with placeholders for the host and the request's `?format=`
+(`fill`), so one fragment serves every host name and format query. A shape whose bytes change
+with the clock without a write is kept per day (an astronaut's age: `daily`) or not at all (a
+station's expeditions under way). Live durations are markers, as in the response cache.
+
+What they cost: about one rendered object (2.3.0 detailed docking event: 12 KB) and its list of
+dependencies (some 50 short rows) per object, version and shape that was asked for, on disk in
+the database, not in the processes' memory. They are made on first read, never for every
+version and shape at once, and `FRAGMENT_BYTES` caps their total: past it, the oldest built
+are deleted (`evict`), and a deleted fragment is simply rendered again.
+"""
+
+import logging
+import re
+import threading
+from collections import defaultdict
+from datetime import UTC
+from functools import cache
+
+import orjson
+from django.apps import apps
+from django.conf import settings
+from django.db import OperationalError, connection, transaction
+from django.utils import timezone
+from rest_framework import serializers
+
+from api.rendering.compile import Context, compile_shape
+from api.rendering.loader import load, table_plan
+from api.rendering.triggers import LOCK
+from api.shapes.base import Subset
+
+log = logging.getLogger("api.fragments")
+
+# What a fragment's links hold in place of `scheme://host` and the request's `?format=`.
+HOST, QUERY = "\x00h", "\x00q"
+HOST_JSON, QUERY_JSON = b"\\u0000h", b"\\u0000q"
+
+
+class PlaceholderLinks:
+    def __init__(self, version):
+        self.root = f"{HOST}/{version}/"
+
+    def url(self, collection, pk):
+        return f"{self.root}{collection}/{pk}/{QUERY}"
+
+
+def fill(body, host, query):
+    """A fragment's bytes with the request's host and `?format=` in its links."""
+    return body.replace(HOST_JSON, host).replace(QUERY_JSON, query)
+
+
+def _clocked(shape, seen):
+    """What in `shape` changes with the clock: {"day"} (an age), {"now"} (a Subset by the
+    time asked), or nothing."""
+    from api.shapes.v2_3_0.crew import Age
+
+    if shape in seen:
+        return set()
+    seen.add(shape)
+    found = set()
+    for field in shape().fields.values():
+        if isinstance(field, Age):
+            found.add("day")
+        if isinstance(field, Subset) and callable(field.where):
+            found.add("now")
+        child = field.child if isinstance(field, serializers.ListSerializer) else field
+        if isinstance(child, serializers.BaseSerializer):
+            found |= _clocked(type(child), seen)
+    return found
+
+
+@cache
+def kept(shape):
+    """Whether `shape`'s objects are kept as fragments: "always", "daily", or None."""
+    clocked = _clocked(shape, set())
+    if "now" in clocked:
+        return None
+    return "daily" if clocked else "always"
+
+
+def _name(shape):
+    return f"{shape.__module__.removeprefix('api.shapes.')}.{shape.__qualname__}"
+
+
+@cache
+def _shapes():
+    from api.shapes import SHAPES
+
+    return {_name(shape): shape for shape in SHAPES.values()}
+
+
+def key_of(version, shape, model, pk, day):
+    key = f"{version}|{_name(shape)}|{model._meta.label_lower}|{pk}"
+    return key if kept(shape) == "always" else f"{key}|{day}"
+
+
+def _parse(key):
+    version, shape, model, pk, *day = key.split("|")
+    return version, _shapes().get(shape), apps.get_model(model), pk, (day or [None])[0]
+
+
+def _value(value):
+    # As the triggers write it: UUIDs without dashes (SQLite keeps them so).
+    return str(getattr(value, "hex", value)).replace("-", "")
+
+
+def _list_dep(relation, owner):
+    """The dependency on `owner`'s rows of a reverse relation, or of a many-to-many table."""
+    if isinstance(relation, Subset):
+        relation = relation.reverse_relation(type(owner))
+    if hasattr(relation, "m2m_column_name"):
+        table, column = relation.remote_field.through._meta.db_table, relation.m2m_column_name()
+    else:
+        table, column = relation.related_model._meta.db_table, relation.field.column
+    return f"{table}.{column}:{_value(owner.pk)}"
+
+
+def _cache_name(relation):
+    if isinstance(relation, Subset):
+        return relation.key
+    return getattr(relation, "accessor_name", None) or relation.name
+
+
+def dependencies(row, plan):
+    """What the fragment of `row` shows, by the loader's links: rows and lists of rows."""
+    deps, seen, stack = set(), set(), [row]
+    while stack:
+        obj = stack.pop()
+        model = type(obj)
+        if (model, obj.pk) in seen:
+            continue
+        seen.add((model, obj.pk))
+        deps.add(f"{model._meta.db_table}:{_value(obj.pk)}")
+        foreign_keys, many_to_many, reverse, subsets = plan.get(model, ((), (), (), ()))
+        for field in foreign_keys:
+            related = obj._state.fields_cache.get(field.name)
+            if related is not None:
+                stack.append(related)
+        loaded = obj.__dict__.get("_prefetched_objects_cache", {})
+        for relation in (*many_to_many, *reverse, *subsets):
+            deps.add(_list_dep(relation, obj))
+            rows = loaded.get(_cache_name(relation))
+            if rows is not None:
+                stack.extend(rows._result_cache)
+    return deps
+
+
+def build(version, shape, rows, day):
+    """`{key: (bytes, dependencies)}` of `rows`, rendered now."""
+    if not rows:
+        return {}
+    model = type(rows[0])
+    load(rows, shape)
+    to_dict, plan = compile_shape(shape), table_plan(shape, model)
+    context = Context(PlaceholderLinks(version), live=True)
+    return {
+        key_of(version, shape, model, row.pk, day): (
+            orjson.dumps(to_dict(row, context)),
+            dependencies(row, plan),
+        )
+        for row in rows
+    }
+
+
+def today():
+    return timezone.now().astimezone(UTC).date().isoformat()
+
+
+# Fragments built by this thread's response, stored after its snapshot (`keep_built`).
+_built = threading.local()
+
+
+def render(request, rows, shape):
+    """`rows` in `shape` as orjson fragments (pre-rendered JSON) with the request's links."""
+    if not rows:
+        return []
+    version, model, day = request.version, type(rows[0]), today()
+    keys = [key_of(version, shape, model, row.pk, day) for row in rows]
+    found = stored(keys)
+    missing = [row for row, key in zip(rows, keys, strict=True) if key not in found]
+    if missing:
+        built = build(version, shape, missing, day)
+        _built.__dict__.setdefault("items", {}).update(built)
+        found.update((key, body) for key, (body, _) in built.items())
+    links = _links(request)
+    return [orjson.Fragment(fill(found[key], *links)) for key in keys]
+
+
+def _links(request):
+    """What `fill` puts in a fragment's links for this request: its host, its `?format=`."""
+    host = orjson.dumps(request.build_absolute_uri("/")[:-1])[1:-1]
+    fmt = request.GET.get("format")
+    return host, orjson.dumps(f"?format={fmt}")[1:-1] if fmt else b""
+
+
+def _own_columns_only(queryset):
+    """Whether the rows `queryset` leaves out depend on their own columns only: a write that
+    changes whether a row is in then changes the row, and marks its fragments stale."""
+    table = queryset.model._meta.db_table
+    return all(
+        getattr(getattr(condition, "lhs", None), "alias", None) == table
+        for condition in queryset.query.where.children
+    )
+
+
+@cache
+def _details():
+    """`{(version, resource): (model, shape)}` of the `{id}/` pages a fragment answers alone:
+    those that don't change with the clock, whose rows are chosen by their own columns."""
+    from api.resources import VERSIONS
+    from api.shapes import SHAPES, modes
+
+    found = {}
+    for version, kinds in VERSIONS.items():
+        for kind in kinds:
+            if kind.period is not None or not _own_columns_only(kind.queryset):
+                continue
+            available = modes(version, kind.resource)
+            mode = next(m for m in ("detailed", "normal", available[0]) if m in available)
+            shape = SHAPES[(version, kind.resource, mode)]
+            if kept(shape) == "always":
+                found[(version, kind.resource)] = (kind.queryset.model, shape)
+    return found
+
+
+DETAIL = re.compile(r"^/(\d+\.\d+\.\d+)/(.+)/([^/.]+)/$")
+
+
+def detail(request):
+    """The JSON of an object's `{id}/` page from its kept fragment, or None (then the view
+    answers: no fragment kept, a stale one, another page). The page is the object in its
+    detailed shape, so its fragment is the whole body; a fragment is kept only while its row
+    exists and is unchanged, so the row needs no query of its own."""
+    match = DETAIL.match(request.path)
+    if match is None or set(request.GET) - {"format"}:
+        return None
+    version, resource, pk = match.groups()
+    found = _details().get((version, resource))
+    if found is None:
+        return None
+    model, shape = found
+    key = key_of(version, shape, model, pk, None)
+    body = stored([key]).get(key)
+    return None if body is None else fill(body, *_links(request))
+
+
+def stored(keys):
+    """`{key: bytes}` of the fresh fragments among `keys`."""
+    from api.models import Fragment
+
+    rows = Fragment.objects.filter(key__in=keys, stale=False).values_list("key", "body")
+    return {key: bytes(body) for key, body in rows}
+
+
+def keep_built(token):
+    """Store what this thread's last response built, if the data is still `token`'s."""
+    built = _built.__dict__.pop("items", None)
+    if built:
+        store(built, token)
+
+
+def store(built, token, unchanged=frozenset()):
+    """Store fragments built from the data of generation `token`, unless a write committed
+    since (then they may be stale: they are dropped, and built again when asked for). Those
+    `unchanged` keep the bytes stored and are marked fresh again."""
+    from api.models import Fragment, FragmentDep
+    from spaceflight.changes import generation
+
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT pg_advisory_xact_lock_shared(%s)", [LOCK])
+            if generation()[0] != token:
+                return 0
+            Fragment.objects.bulk_create(
+                [
+                    Fragment(key=k, body=b, size=len(b), built=now)
+                    for k, (b, _) in built.items()
+                    if k not in unchanged
+                ],
+                update_conflicts=True,
+                unique_fields=["key"],
+                update_fields=["body", "stale", "size", "built"],
+            )
+            Fragment.objects.filter(key__in=list(unchanged)).update(stale=False)
+            FragmentDep.objects.filter(key__in=list(built)).delete()
+            FragmentDep.objects.bulk_create(
+                [FragmentDep(dep=d, key=k) for k, (_, deps) in built.items() for d in deps],
+                batch_size=2000,
+            )
+    except OperationalError:
+        # SQLite: another connection wrote since this one read (its snapshot is old). A
+        # fragment not stored is only rendered again.
+        return 0
+    evict()
+    return len(built)
+
+
+class Rebuilt:
+    """What `rebuild_stale` did: fragments rendered again, of which `changed` have new bytes,
+    and `dropped`, whose object is gone or whose day has passed."""
+
+    def __init__(self, rendered=0, changed=0, dropped=0):
+        self.rendered, self.changed, self.dropped = rendered, changed, dropped
+
+    def __repr__(self):
+        return f"Rebuilt(rendered={self.rendered}, changed={self.changed}, dropped={self.dropped})"
+
+
+def rebuild_stale():
+    """Render again every fragment a write made stale, from the data as now committed; drop
+    those whose object is gone or whose day has passed."""
+    from api.models import Fragment, FragmentDep
+    from api.serving.responses import snapshot
+    from spaceflight.changes import generation
+
+    stale = dict(Fragment.objects.filter(stale=True).values_list("key", "body"))
+    if not stale:
+        return Rebuilt()
+    groups, gone = defaultdict(dict), []
+    day_now = today()
+    for key in stale:
+        version, shape, model, pk, day = _parse(key)
+        if shape is None or (day is not None and day != day_now):
+            gone.append(key)
+        else:
+            groups[(version, shape, model, day)][model._meta.pk.to_python(pk)] = key
+    built = {}
+    with snapshot():
+        token = generation()[0]
+        for (version, shape, model, day), keys in groups.items():
+            rows = list(model._default_manager.filter(pk__in=list(keys)).order_by())
+            found = {row.pk for row in rows}
+            gone += [key for pk, key in keys.items() if pk not in found]
+            built.update(build(version, shape, rows, day))
+    if gone:
+        Fragment.objects.filter(key__in=gone, stale=True).delete()
+        FragmentDep.objects.filter(key__in=gone).delete()
+    unchanged = {key for key, (body, _) in built.items() if bytes(stale[key]) == body}
+    rendered = store(built, token, unchanged) if built else 0
+    return Rebuilt(rendered, rendered and rendered - len(unchanged), len(gone))
+
+
+_stores = 0
+
+
+def evict():
+    """Past `FRAGMENT_BYTES`, delete the oldest fragments (checked every hundred stores)."""
+    global _stores
+    from django.db.models import Sum
+
+    from api.models import Fragment, FragmentDep
+
+    _stores += 1
+    if _stores % 100:
+        return
+    total = Fragment.objects.aggregate(total=Sum("size"))["total"] or 0
+    if total <= settings.FRAGMENT_BYTES:
+        return
+    excess, oldest = total - settings.FRAGMENT_BYTES * 0.9, []
+    for key, size in Fragment.objects.order_by("built").values_list("key", "size").iterator():
+        if excess <= 0:
+            break
+        oldest.append(key)
+        excess -= size
+    for start in range(0, len(oldest), 500):
+        chunk = oldest[start : start + 500]
+        Fragment.objects.filter(key__in=chunk).delete()
+        FragmentDep.objects.filter(key__in=chunk).delete()
+
+
+def committed(**kwargs):
+    """After a commit of a new data generation, in the process that wrote it. The write has
+    committed whatever happens here: a fragment not rendered again stays stale, never read,
+    and is rendered by the next read that needs it."""
+    if settings.RENDER_FRAGMENTS:
+        try:
+            rebuild_stale()
+        except Exception:  # noqa: BLE001 - see above
+            log.exception("rendering stale fragments again failed; reads will render them")

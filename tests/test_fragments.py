@@ -1,0 +1,246 @@
+"""Render on write (api/rendering/fragments.py): after every kind of write, every response over
+the whole link walk equals one built afresh, whether the writer rendered the stale fragments
+again or a reader meets them first; a write renders again only what shows what it changed
+(pinned counts); a page of kept fragments costs a pinned number of queries."""
+
+import json
+
+import pytest
+import time_machine
+from django.contrib.auth.models import User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext, override_settings
+from rest_framework.test import APIClient
+
+from api.models import ApiKey, Fragment, FragmentDep
+from api.rendering import fragments
+from api.serving import cache
+from spaceflight import models as m
+from spaceflight.changes import data_changed
+from spaceflight.statistics import derive
+from tests.conftest import BUNDLED, utc
+from tests.support import linked_pages
+from tests.support.imports import run
+from tests.support.sync import fake_upstream, respond, sync
+from tests.support.walk import walk
+
+pytestmark = pytest.mark.django_db
+
+NOW = linked_pages.NOW
+# The bundled data's first docking event, and the station it docked at.
+EVENT = 187
+ISS = 4
+
+
+@pytest.fixture(scope="module")
+def walked(django_db_blocker, django_db_setup):
+    """The bundled data with every empty value filled (its statistics derived), and a fragment
+    of every object the walk shows, in every shape it shows it in: written once, outside the
+    tests' transactions, which roll their writes back (the fragments' with them: they are rows
+    of the database)."""
+
+    with linked_pages.for_the_module(django_db_blocker):
+        run(BUNDLED)
+        linked_pages.fill()
+        derive()  # the statistics as every write leaves them, not as filled
+        with override_settings(RENDER_FRAGMENTS=True), time_machine.travel(utc(NOW), tick=False):
+            walk(APIClient())
+        yield Fragment.objects.count()
+        Fragment.objects.all().delete()
+        FragmentDep.objects.all().delete()
+
+
+@pytest.fixture
+def on(settings, frozen):
+    settings.RENDER_FRAGMENTS = True
+    with frozen(NOW):
+        yield
+
+
+def fresh(api, paths, settings, **headers):
+    """The same paths built from the data alone (nor cached)."""
+    with override_settings(RENDER_FRAGMENTS=False, RESPONSE_CACHE=False):
+        return {path: api.get(path, **headers).content for path in paths}
+
+
+def built(api, path, settings):
+    with override_settings(RENDER_FRAGMENTS=False, RESPONSE_CACHE=False):
+        return api.get(path)
+
+
+def assert_never_stale(api, settings):
+    served = walk(api)
+    built = fresh(api, served, settings)
+    stale = [path for path in served if served[path] != built[path]]
+    assert not stale, stale[:5]
+
+
+def served_json(api, path):
+    return json.loads(api.get(path).content)
+
+
+# Each kind of write, as the writer does it, its commit's callbacks run (the writer renders
+# again what the write made stale).
+
+
+def an_import(api, tmp_path):
+    event = served_json(api, f"/2.3.0/docking_events/{EVENT}/")
+    event["departure"] = "2025-01-01T00:00:00Z"
+    run(linked_pages.write(tmp_path, f"/2.3.0/docking_events/{EVENT}/", event))
+    assert m.DockingEvent.objects.get(pk=EVENT).departure == utc("2025-01-01T00:00:00Z")
+
+
+def a_sync_page(api, tmp_path):
+    page = served_json(api, "/2.3.0/docking_events/?mode=detailed&limit=100")
+    page["results"][0]["departure"] = "2025-01-01T00:00:00Z"
+    body = json.dumps(page).encode()
+
+    def events(handler):
+        respond(handler, 200, body)
+
+    with fake_upstream({"/2.3.0/docking_events/": events}) as upstream:
+        sync("--base-url", upstream.base, "--full")
+    assert m.DockingEvent.objects.get(pk=EVENT).departure == utc("2025-01-01T00:00:00Z")
+
+
+def an_admin_edit(api, tmp_path, client):
+    """A docking port, embedded in its station, its events and their flights."""
+    port = m.DockingLocation.objects.filter(spacestation=ISS).order_by("id").first()
+    client.force_login(User.objects.create_superuser("curator", "c@example.org", "pw"))
+    response = client.post(
+        f"/admin/spaceflight/dockinglocation/{port.pk}/change/",
+        {"id": port.pk, "name": "Harmony zenith", "spacestation": ISS},
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+
+
+def an_update_in_bulk(api, tmp_path):
+    """An agency many objects embed, renamed by `update()` (no signal: the triggers see it)."""
+    m.Agency.objects.filter(pk=m.SpaceStation.objects.get(pk=ISS).owners.first().pk).update(
+        name="Renamed Space Agency"
+    )
+    data_changed()
+
+
+def a_key_change(api, tmp_path):
+    ApiKey.issue("mirror", "100/hour")
+
+
+def derived_statistics(api, tmp_path):
+    """A launch that failed after all: its agency's and its rocket's counts derived again."""
+    failure, _ = m.LaunchStatus.objects.get_or_create(pk=4, defaults={"name": "Launch Failure"})
+    launch = m.Launch.objects.exclude(status=None).order_by("net").first()
+    m.Launch.objects.filter(pk=launch.pk).update(status=failure)
+    derive()
+
+
+def a_deletion(api, tmp_path):
+    m.DockingEvent.objects.get(pk=EVENT).delete()
+
+
+WRITES = [
+    an_import,
+    a_sync_page,
+    an_admin_edit,
+    an_update_in_bulk,
+    a_key_change,
+    derived_statistics,
+    a_deletion,
+]
+
+
+@pytest.mark.parametrize("write", WRITES, ids=lambda write: write.__name__)
+def test_after_every_kind_of_write_every_response_equals_a_fresh_build(
+    walked, on, api, client, settings, tmp_path, write, django_capture_on_commit_callbacks
+):
+    arguments = (api, tmp_path, client) if write is an_admin_edit else (api, tmp_path)
+    with django_capture_on_commit_callbacks(execute=True):
+        write(*arguments)
+    assert not Fragment.objects.filter(stale=True).exists()  # the writer rendered them again
+    assert_never_stale(api, settings)
+
+
+def test_a_reader_that_comes_before_the_writer_renders_meets_no_stale_fragment(
+    walked, on, api, settings, tmp_path
+):
+    an_update_in_bulk(api, tmp_path)  # its commit callbacks never run: nothing rendered again
+    assert Fragment.objects.filter(stale=True).exists()
+    assert_never_stale(api, settings)
+
+
+def a_departure(api, tmp_path):
+    """One docking event departs: one row changes."""
+    event = m.DockingEvent.objects.get(pk=EVENT)
+    event.departure = utc("2025-01-01T00:00:00Z")
+    event.save()
+
+
+# What a write renders again: (fragments rendered, of which with new bytes), out of the ones the
+# walk made (every object in every shape it is shown in). A fragment depends on whole rows: one
+# that shows a row without the column that changed is rendered to the same bytes, and only its
+# stale mark is cleared.
+REBUILT = {
+    a_departure: (13, 12),
+    an_admin_edit: (14, 14),
+    a_key_change: (0, 0),
+}
+
+
+@pytest.mark.parametrize("write", list(REBUILT), ids=lambda write: write.__name__)
+def test_a_write_renders_again_only_what_shows_what_it_changed(
+    walked, on, api, client, tmp_path, write
+):
+    write(*((api, tmp_path, client) if write is an_admin_edit else (api, tmp_path)))
+    rebuilt = fragments.rebuild_stale()  # what the writer does once it has committed
+    assert (rebuilt.rendered, rebuilt.changed) == REBUILT[write]
+
+
+@pytest.mark.parametrize(
+    "path", ["/2.3.0/docking_events/?limit=100&mode=detailed", f"/2.2.0/docking_event/{EVENT}/"]
+)
+def test_a_page_of_kept_fragments_costs_a_fixed_number_of_queries(walked, on, api, path):
+    with CaptureQueriesContext(connection) as queries:
+        assert api.get(path).status_code == 200
+    # The snapshot (3), the page's count and rows (a detail: its row), the fragments.
+    assert len(queries) == (6 if "limit" in path else 5), [q["sql"] for q in queries]
+
+
+@pytest.mark.parametrize("host", ["testserver", "mirror.example.org"])
+def test_links_take_the_request_host_and_format(walked, on, api, settings, host):
+    settings.ALLOWED_HOSTS = ["*"]
+    path = "/2.3.0/docking_events/?limit=5&mode=detailed&format=json"
+    served = api.get(path, HTTP_HOST=host).content
+    assert f'"http://{host}/2.3.0/docking_events/{EVENT}/?format=json"'.encode() in served
+    assert served == fresh(api, [path], settings, HTTP_HOST=host)[path]
+
+
+@pytest.fixture
+def cached(settings, on):
+    settings.RESPONSE_CACHE = True
+    cache.recent.items.clear()
+    yield
+    cache.recent.items.clear()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [f"/2.3.0/docking_events/{EVENT}/", f"/2.0.0/docking_event/{EVENT}/?format=json"],
+)
+def test_an_object_page_is_its_fragment_read_before_the_view(walked, cached, api, settings, path):
+    with CaptureQueriesContext(connection) as queries:
+        served = api.get(path)
+    # The data generation and the fragment: no snapshot, no row, no view.
+    assert [q["sql"].split()[0] for q in queries] == ["SELECT", "SELECT"], queries
+    assert "api_fragment" in queries[-1]["sql"]
+    view = built(api, path, settings)
+    assert served.content == view.content
+    for header in ("Content-Type", "Allow", "Vary", "ETag", "Last-Modified"):
+        assert served.get(header) == view.get(header), header
+
+
+def test_an_object_page_whose_fragment_is_stale_goes_to_the_view(walked, cached, api, settings):
+    m.DockingEvent.objects.filter(pk=EVENT).update(flight_vehicle_chaser=None)
+    data_changed()
+    assert api.get(f"/2.0.0/docking_event/{EVENT}/").status_code == 404
+    path = f"/2.3.0/docking_events/{EVENT}/"
+    assert api.get(path).content == fresh(api, [path], settings)[path]

@@ -1,0 +1,220 @@
+"""The long tail, for `make bench`: one client against a running server, writes made in this
+process as a writer makes them (each commit renders again what it made stale,
+api/rendering/fragments.py). Prints JSON.
+
+- after a write: for each query, the first request after a write that changes one event it
+  shows (the first of its page), against the same request again; `--rounds` rounds, the
+  queries in turns, medians in milliseconds;
+- each detail once: every event's `{id}/`, each asked once after a write (no response cached:
+  the write changed the generation), against all of them asked again by the same client;
+  with the fragments the writer keeps, and with none kept (the first visit ever);
+- what writes cost the writer: one event, the station most events embed (as the ISS), an
+  agency that owns it, and a sync page (100 events, one changed), with what each rendered again.
+
+    python -m tools.bench_tail BASE_URL API_KEY [--rounds 3]
+"""
+
+import argparse
+import http.client
+import json
+import statistics
+import tempfile
+import time
+import urllib.parse
+from datetime import timedelta
+from io import StringIO
+from pathlib import Path
+
+import django
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import transaction  # noqa: E402
+from django.db.models import Count, Sum  # noqa: E402
+
+from api.models import Fragment, FragmentDep  # noqa: E402
+from api.rendering import fragments  # noqa: E402
+from spaceflight.changes import data_changed  # noqa: E402
+from spaceflight.models import Agency, DockingEvent, SpaceStation  # noqa: E402
+from tools.bench_load import QUERIES  # noqa: E402
+
+
+class Client:
+    """One keep-alive connection, as one client makes its requests."""
+
+    def __init__(self, base, key):
+        url = urllib.parse.urlsplit(base)
+        self.connection = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
+        self.headers = {"Authorization": f"Token {key}"}
+
+    def get(self, path):
+        """The time of one request, in milliseconds."""
+        start = time.perf_counter()
+        self.connection.request("GET", path, headers=self.headers)
+        response = self.connection.getresponse()
+        body = response.read()
+        took = (time.perf_counter() - start) * 1000
+        assert response.status == 200, (path, response.status, body[:200])
+        return took
+
+
+def timed(write):
+    """Run `write` as a writer does (its own transaction; the commit renders again what it made
+    stale): `(milliseconds, what was rendered again)`."""
+    rebuilt = []
+    original = fragments.rebuild_stale
+
+    def recording():
+        rebuilt.append(original())
+        return rebuilt[-1]
+
+    fragments.rebuild_stale = recording
+    try:
+        start = time.perf_counter()
+        with transaction.atomic():
+            write()
+        took = (time.perf_counter() - start) * 1000
+    finally:
+        fragments.rebuild_stale = original
+    return took, rebuilt[0] if rebuilt else None
+
+
+def one_event(pk):
+    """A write that changes one event: its departure moves by a second, and back."""
+
+    def write():
+        event = DockingEvent.objects.get(pk=pk)
+        if event.departure is not None:
+            event.departure += timedelta(seconds=1 if event.departure.second % 2 == 0 else -1)
+        else:
+            event.docking += timedelta(seconds=1 if event.docking.second % 2 == 0 else -1)
+        event.save()
+
+    return write
+
+
+def shown(client, path):
+    """The first event `path` answers with."""
+    client.connection.request("GET", path, headers=client.headers)
+    body = json.loads(client.connection.getresponse().read())
+    return body["results"][0]["id"] if "results" in body else body["id"]
+
+
+def after_write(client, paths, rounds):
+    """Each query's first request after a write that changes an event it shows."""
+    runs = {name: {"cold": [], "warm": []} for name in paths}
+    events = {name: shown(client, path) for name, path in paths.items()}
+    for _ in range(rounds):
+        for name, path in paths.items():
+            timed(one_event(events[name]))
+            runs[name]["cold"].append(client.get(path))
+            runs[name]["warm"].append(statistics.median(client.get(path) for _ in range(3)))
+    return {
+        name: {side: statistics.median(values) for side, values in run.items()}
+        for name, run in runs.items()
+    }
+
+
+def long_tail(client, ids, rounds, keep):
+    """`{"once": req/s, "again": req/s}`, medians of `rounds`."""
+    once, again = [], []
+    for _ in range(rounds):
+        if not keep:
+            Fragment.objects.all().delete()
+            FragmentDep.objects.all().delete()
+        timed(data_changed)
+        for side in (once, again):
+            start = time.perf_counter()
+            for pk in ids:
+                client.get(f"/2.3.0/docking_events/{pk}/")
+            side.append(len(ids) / (time.perf_counter() - start))
+    return {"once": statistics.median(once), "again": statistics.median(again)}
+
+
+def sync_page(client):
+    """What a sync page writes: 100 detailed events imported in one transaction (ingest's
+    importer, as `sync_ll2` and `import_ll2` write a page), one of them changed since the last
+    time (the page is imported once unchanged first)."""
+    path = "/2.3.0/docking_events/?limit=100&mode=detailed&format=json"
+    client.connection.request("GET", path, headers=client.headers)
+    page = json.loads(client.connection.getresponse().read())
+    with tempfile.TemporaryDirectory() as directory:
+        file = Path(directory) / "page.json"
+
+        def write():
+            file.write_text(json.dumps(page))
+            call_command("import_ll2", str(file), stdout=StringIO())
+
+        timed(write)
+        first = page["results"][0]
+        first["departure"] = "2001-01-01T00:00:00Z" if first["departure"] else None
+        return timed(write)
+
+
+def writes(client):
+    busiest = (
+        DockingEvent.objects.values("docking_location__spacestation")
+        .annotate(events=Count("id"))
+        .order_by("-events")
+        .first()
+    )
+    iss = SpaceStation.objects.get(pk=busiest["docking_location__spacestation"])
+    agency = iss.owners.order_by("id").first()
+    event = DockingEvent.objects.filter(docking_location__spacestation=iss).order_by("id").first()
+
+    def station():
+        iss.description = iss.description.rstrip() + ("" if iss.description.endswith(" ") else " ")
+        iss.save()
+
+    def owner():
+        agency.abbrev = agency.abbrev.swapcase()
+        Agency.objects.filter(pk=agency.pk).update(abbrev=agency.abbrev)
+        data_changed()
+
+    found = {}
+    for name, write in (
+        ("one event", one_event(event.pk)),
+        (f"the station most events embed ({iss.name})", station),
+        (f"an agency that owns it ({agency.name})", owner),
+    ):
+        took, rebuilt = timed(write)
+        found[name] = {"ms": took, "rendered": rebuilt.rendered, "changed": rebuilt.changed}
+    took, rebuilt = sync_page(client)
+    found["a sync page (100 events, one changed)"] = {
+        "ms": took,
+        "rendered": rebuilt.rendered,
+        "changed": rebuilt.changed,
+    }
+    return found
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("base")
+    parser.add_argument("key")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    ids = list(DockingEvent.objects.order_by("id").values_list("pk", flat=True))
+    middle = DockingEvent.objects.order_by("docking", "id")[len(ids) // 2].pk
+    paths = {name: path.format(middle=middle) for name, path in QUERIES.items()}
+    client = Client(args.base, args.key)
+    start = time.perf_counter()
+    call_command("render_fragments", stdout=StringIO())
+    rendered_ms = (time.perf_counter() - start) * 1000
+    kept = Fragment.objects.aggregate(size=Sum("size"))["size"] or 0
+    result = {
+        "render_fragments_ms": rendered_ms,
+        "fragments": Fragment.objects.count(),
+        "fragment_bytes": kept,
+        "dependencies": FragmentDep.objects.count(),
+        "after_write": after_write(client, paths, args.rounds),
+        "long_tail": long_tail(client, ids, args.rounds, keep=True),
+        "writes": writes(client),
+        "long_tail_nothing_kept": long_tail(client, ids, 1, keep=False),
+    }
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
