@@ -46,9 +46,20 @@ def test_the_report_has_every_table_and_judges_every_target(monkeypatch):
         },
         "embedded": {"vendor": "sqlite", "current_us": 6.0, "generation_us": 22.0},
     }
+    tail = {
+        "render_fragments_ms": 4400.0,
+        "fragments": 3600,
+        "fragment_bytes": 13_000_000,
+        "dependencies": 106_000,
+        "after_write": {name: {"cold": 4.0, "warm": 1.0} for name in bench.QUERIES},
+        "long_tail": {"once": 600.0, "again": 1200.0},
+        "long_tail_nothing_kept": {"once": 20.0, "again": 1400.0},
+        "writes": {"one event": {"ms": 110.0, "rendered": 6, "changed": 6}},
+    }
     run = {
         "results": results,
         "turns": turns,
+        "tail": {"prod": tail, "embedded": {**tail, "long_tail": {"once": 300, "again": 1200}}},
         "generation": generation,
         "build": {"build_ms": 40.0, "orjson_ms": 0.5, "drf_ms": 90.0},
         "sizes": sizes,
@@ -62,7 +73,21 @@ def test_the_report_has_every_table_and_judges_every_target(monkeypatch):
 
     assert "granian x2 (4 threads each)" in text
     assert "| 600 | gunicorn sync x5 |" in text and "| no |" in text and "| yes |" in text
-    assert text.count("| >= ") == 4
+    assert text.count("| >= ") == 12
+    assert "| 600 | production | limit=10 | 4.00 | 1.00 | 25% |" in text
+    assert "| 600 | embedded | 600 | 1,200 | 50% | 20 | 1,400 | 1% |" not in text
+    assert "| 600 | production | 600 | 1,200 | 50% | 20 | 1,400 | 1% |" in text
+    assert "| 600 | production | one event | 110 | 6 | 6 |" in text
+    assert "| 600 | production | 4.4 s | 3,600 | 13.0 | 106,000 |" in text
+    assert (
+        "production stack: each event's page asked once / asked again (medians of 3) | 50% "
+        "| >= 50% | met |" in text
+    )
+    assert (
+        "embedded default: each event's page asked once / asked again (medians of 3) | 25% "
+        "| >= 50% | missed by 25% points |" in text
+    )
+    assert "after a one-event write / warm: limit=100 detailed | 25% | >= 25% | met |" in text
     # The first three targets are judged by the medians of the runs in turns.
     assert "| 600 | constant | 900, 860, 880 | 880 |" in text
     assert "unthrottled (medians in turns) | 88% | >= 85% | met |" in text

@@ -19,8 +19,12 @@ scripts/services, a generated database per size), and measures with wrk, in one 
 - in-process, the time to build 100 detailed events from the database next to the time
   `orjson.dumps` takes to write them;
 - the targets' pairs in turns (`--rounds` times each, nginx running beside the server), whose
-  medians the targets are judged by; and in-process, what knowing the data generation costs a
-  request, and how long a commit's notification takes to reach another connection.
+  medians the targets are judged by;
+- the long tail, on both stacks (tools/bench_tail.py): each query's first request after a
+  write that changes one event it shows, against the same again; every event's page asked
+  once, against all asked again by the same client; what writes cost their writer;
+- in-process, what knowing the data generation costs a request, and how long a commit's
+  notification takes to reach another connection.
 It prints tables of results and ratios, and writes them to bench/results.md.
 
     .venv/bin/python -m tools.bench [--sizes 600 100000] [--seconds 4] [--connections 16]
@@ -150,6 +154,12 @@ def in_turns(base, paths, key, detailed, args):
     return runs
 
 
+def long_tail(base, key, env, args):
+    """tools/bench_tail.py against the running server: writes, then first requests."""
+    command = [sys.executable, "-m", "tools.bench_tail", base, key, "--rounds", str(args.rounds)]
+    return json.loads(sh(*command, cwd=ROOT, env=env))
+
+
 def measure_size(size, base_database, redis, args, scratch):
     database = database_for(size, base_database)
     production = server_env(
@@ -195,6 +205,8 @@ def measure_size(size, base_database, redis, args, scratch):
                         gzipped[slug(name)] = len(fetch(base, path, key, "gzip"))
                     print(f"{size}: the targets' pairs in turns...", file=sys.stderr, flush=True)
                     turns = in_turns(base, paths, key, bodies["limit-100-detailed"], args)
+                    print(f"{size}: the long tail...", file=sys.stderr, flush=True)
+                    tail = {"prod": long_tail(base, key, production, args)}
     for name, result in nginx(bodies, args.seconds, args.connections, args.repeat).items():
         original = next(n for n in paths if slug(n) == name)
         results[("nginx", original, "warm")] = result
@@ -209,6 +221,7 @@ def measure_size(size, base_database, redis, args, scratch):
             if mode == "warm":
                 body = fetch(base, paths["limit=100 detailed"], embedded_key)
                 assert len(body) == len(bodies["limit-100-detailed"]), "not the same bytes"
+                tail["embedded"] = long_tail(base, embedded_key, embedded, args)
 
     print(f"{size}: app servers...", file=sys.stderr, flush=True)
     servers = {
@@ -248,6 +261,7 @@ def measure_size(size, base_database, redis, args, scratch):
     return {
         "results": results,
         "turns": turns,
+        "tail": tail,
         "build": build,
         "generation": generation,
         "sizes": sizes,

@@ -142,6 +142,7 @@ def report(all_results, args):
                 f"| {size:,} | {stack} ({timing['vendor']}) | {timing['current_us']:.1f} "
                 f"| {timing['generation_us']:.1f} | {shown} |"
             )
+    lines += tail_tables(all_results, args)
     lines += ["", "Targets:", ""]
     lines += ["| events | ratio | measured | target | |", "|---:|---|---:|---:|---|"]
     for size, run in all_results.items():
@@ -177,6 +178,30 @@ def report(all_results, args):
                 0.25,
             ),
         ]
+        for label in ("prod", "embedded"):
+            tail = run["tail"][label]
+            stack = "production stack" if label == "prod" else "embedded default"
+            after = tail["after_write"]
+            targets += [
+                (
+                    f"{stack}: each event's page asked once / asked again (medians of "
+                    f"{args.rounds})",
+                    tail["long_tail"]["once"] / tail["long_tail"]["again"],
+                    0.50,
+                ),
+                *(
+                    (
+                        f"{stack}: first request after a one-event write / warm: {name}",
+                        after[name]["warm"] / after[name]["cold"],
+                        target,
+                    )
+                    for name, target in (
+                        ("limit=10", 0.50),
+                        ("detail", 0.50),
+                        ("limit=100 detailed", 0.25),
+                    )
+                ),
+            ]
         for text, value, target in targets:
             met = "met" if value >= target else f"missed by {target - value:.0%} points"
             lines.append(f"| {size:,} | {text} | {value:.0%} | >= {target:.0%} | {met} |")
@@ -187,3 +212,77 @@ def report(all_results, args):
             f"| < 33.3% | {met} |"
         )
     return "\n".join(lines)
+
+
+def tail_tables(all_results, args):
+    """The long tail (tools/bench_tail.py): one client, writes made as a writer makes them."""
+    lines = [
+        "",
+        "**The long tail** (tools/bench_tail.py; one client on one keep-alive connection, "
+        "keyed, response cache on): each query's first request after a write that changes one "
+        "event it shows (the writer renders again what the write made stale before it returns), "
+        f"against the same request again; medians of {args.rounds} rounds, the queries in "
+        "turns, ms:",
+        "",
+        "| events | stack | query | first after a write ms | again ms | ratio |",
+        "|---:|---|---|---:|---:|---:|",
+    ]
+    stacks = {"prod": "production", "embedded": "embedded"}
+    for size, run in all_results.items():
+        for label, stack in stacks.items():
+            for name, times in run["tail"][label]["after_write"].items():
+                lines.append(
+                    f"| {size:,} | {stack} | {name} | {times['cold']:.2f} | {times['warm']:.2f} "
+                    f"| {times['warm'] / times['cold']:.0%} |"
+                )
+    lines += [
+        "",
+        "Every event's `{id}/` asked once since the last write, then all asked again by the "
+        "same client (req/s); with the fragments kept (`manage.py render_fragments` beforehand, "
+        "timed below), and with none kept (the first visit ever: every page rendered):",
+        "",
+        "| events | stack | fragments kept: once | again | ratio | none kept: once | again "
+        "| ratio |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for size, run in all_results.items():
+        for label, stack in stacks.items():
+            kept, none = (
+                run["tail"][label]["long_tail"],
+                run["tail"][label]["long_tail_nothing_kept"],
+            )
+            lines.append(
+                f"| {size:,} | {stack} | {kept['once']:,.0f} | {kept['again']:,.0f} "
+                f"| {kept['once'] / kept['again']:.0%} | {none['once']:,.0f} "
+                f"| {none['again']:,.0f} | {none['once'] / none['again']:.0%} |"
+            )
+    lines += [
+        "",
+        "What writes cost their writer, commit and rendering again included, and what they "
+        "rendered again (of which with new bytes; the rest keep their bytes):",
+        "",
+        "| events | stack | write | ms | fragments rendered again | with new bytes |",
+        "|---:|---|---|---:|---:|---:|",
+    ]
+    for size, run in all_results.items():
+        for label, stack in stacks.items():
+            for name, cost in run["tail"][label]["writes"].items():
+                lines.append(
+                    f"| {size:,} | {stack} | {name} | {cost['ms']:,.0f} "
+                    f"| {cost['rendered']:,} | {cost['changed']:,} |"
+                )
+    lines += [
+        "",
+        "| events | stack | `render_fragments` (docking events, every version and mode) "
+        "| fragments | MB | dependency rows |",
+        "|---:|---|---:|---:|---:|---:|",
+    ]
+    for size, run in all_results.items():
+        for label, stack in stacks.items():
+            tail = run["tail"][label]
+            lines.append(
+                f"| {size:,} | {stack} | {tail['render_fragments_ms'] / 1000:.1f} s "
+                f"| {tail['fragments']:,} | {tail['fragment_bytes'] / 1e6:.1f} "
+                f"| {tail['dependencies']:,} |"
+            )
+    return lines

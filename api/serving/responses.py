@@ -187,13 +187,16 @@ def warm_answer(request):
         return None
     token, changed_at = request_generation(request)
     key = _key(token, request, None, None)
-    template = cache.get(key)
+    template = cache.recent.get(key)
     if template is None and settings.RENDER_FRAGMENTS:
-        # An object's page is its kept fragment (api/rendering/fragments.py, `detail`).
+        # An object's page is its kept fragment (api/rendering/fragments.py, `detail`): read
+        # from the database as fast as from Redis, and kept in this process's memory only.
         made = fragments.detail(request)
         if made is not None:
             template = Template(made)
-            cache.put(key, template)
+            cache.recent.put(key, template)
+    if template is None:
+        template = cache.get(key)
     if template is None:
         request._missed = key  # the view need not ask the cache again
         return None

@@ -27,6 +27,7 @@ from functools import cache
 
 import redis
 from django.conf import settings
+from django.db import connection as database
 from rest_framework import authentication, exceptions, throttling
 
 from api.models import ApiKey, digest
@@ -92,7 +93,18 @@ class KnownKeys:
             return seen[1]
         if len(self.found) >= self.capacity:
             self.found.clear()
-        api_key = ApiKey.objects.filter(digest=hashed, active=True).first()
+        # Written out: after every write each key is looked up again, and the ORM's query
+        # would cost a first request after a write more than the rest of its answer.
+        with database.cursor() as cursor:
+            cursor.execute(
+                "SELECT id, name, prefix, rate FROM api_apikey WHERE digest = %s AND active",
+                [hashed],
+            )
+            row = cursor.fetchone()
+        api_key = None
+        if row is not None:
+            pk, name, prefix, rate = row
+            api_key = ApiKey(id=pk, name=name, digest=hashed, prefix=prefix, rate=rate)
         self.found[hashed] = (token, api_key)
         return api_key
 
