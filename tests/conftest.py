@@ -48,6 +48,7 @@ BOTH_DATABASES = {
     "test_filters_stations",
     "test_flood",
     "test_flood_redis",
+    "test_fragments",
     "test_generate",
     "test_generation",
     "test_golden_crew",

@@ -4,6 +4,7 @@ again or a reader meets them first; a write renders again only what shows what i
 (pinned counts); a page of kept fragments costs a pinned number of queries."""
 
 import json
+import time
 from io import StringIO
 
 import pytest
@@ -17,9 +18,11 @@ from rest_framework.test import APIClient
 
 from api.models import ApiKey, Fragment, FragmentDep
 from api.rendering import fragments
+from api.rendering.triggers import LOCK
 from api.serving import cache
+from api.shapes import SHAPES
 from spaceflight import models as m
-from spaceflight.changes import data_changed
+from spaceflight.changes import data_changed, generation
 from spaceflight.statistics import derive
 from tests.conftest import BUNDLED, utc
 from tests.support import linked_pages
@@ -274,3 +277,25 @@ def test_past_the_budget_the_oldest_fragments_go(walked, on, settings):
     left = set(Fragment.objects.values_list("key", flat=True))
     assert left and left <= set(young)  # down to 90% of the budget: some young ones go too
     assert not FragmentDep.objects.exclude(key__in=left).exists()
+
+
+def test_a_store_never_waits_for_a_write_under_way(walked, on):
+    """A request stores what it rendered after answering's work is done: while another
+    connection's write is under way (it holds the lock until it commits) it stores nothing,
+    at once, as what it rendered may be stale by that commit."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's test database is in this connection's memory alone")
+    import psycopg
+
+    params = connection.get_connection_params()
+    for internal in ("cursor_factory", "context", "prepare_threshold"):
+        params.pop(internal, None)
+    event = m.DockingEvent.objects.get(pk=EVENT)
+    shape = SHAPES[("2.3.0", "docking_events", "detailed")]
+    built = fragments.build("2.3.0", shape, [event], fragments.today())
+    with psycopg.connect(**params) as writer:
+        writer.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK])
+        started = time.monotonic()
+        assert fragments.store(built, generation()[0]) == 0
+        assert time.monotonic() - started < 1
+    assert fragments.store(built, generation()[0]) == 1

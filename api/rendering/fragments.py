@@ -25,6 +25,7 @@ version and shape at once, and `FRAGMENT_BYTES` caps their total: past it, the o
 are deleted (`evict`), and a deleted fragment is simply rendered again.
 """
 
+import contextlib
 import logging
 import re
 import threading
@@ -262,6 +263,8 @@ def detail(request):
 def stored(keys):
     """`{key: bytes}` of the fresh fragments among `keys` (one query, written out: the ORM's
     would cost more than reading them)."""
+    if not keys:
+        return {}
     marks = ", ".join(["%s"] * len(keys))
     with connection.cursor() as cursor:
         cursor.execute(
@@ -277,6 +280,23 @@ def keep_built(token):
         store(built, token)
 
 
+@contextlib.contextmanager
+def _without_waiting():
+    """A store never waits for a writer (a request is waiting for it): SQLite's busy timeout
+    is set to nothing meanwhile (PostgreSQL's lock is only tried)."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA busy_timeout")
+        timeout = cursor.fetchone()[0]
+        cursor.execute("PRAGMA busy_timeout = 0")
+        try:
+            yield
+        finally:
+            cursor.execute(f"PRAGMA busy_timeout = {int(timeout)}")
+
+
 def store(built, token, unchanged=frozenset()):
     """Store fragments built from the data of generation `token`, unless a write committed
     since (then they may be stale: they are dropped, and built again when asked for). Those
@@ -285,11 +305,14 @@ def store(built, token, unchanged=frozenset()):
     from spaceflight.changes import generation
 
     now = timezone.now()
+    built = dict(sorted(built.items()))  # rows locked in one order: two stores can't deadlock
     try:
-        with transaction.atomic():
+        with _without_waiting(), transaction.atomic():
             if connection.vendor == "postgresql":
                 with connection.cursor() as cursor:
-                    cursor.execute("SELECT pg_advisory_xact_lock_shared(%s)", [LOCK])
+                    cursor.execute("SELECT pg_try_advisory_xact_lock_shared(%s)", [LOCK])
+                    if not cursor.fetchone()[0]:
+                        return 0  # a write is under way: these may be stale by its commit
             if generation()[0] != token:
                 return 0
             Fragment.objects.bulk_create(
@@ -309,8 +332,8 @@ def store(built, token, unchanged=frozenset()):
                 batch_size=2000,
             )
     except OperationalError:
-        # SQLite: another connection wrote since this one read (its snapshot is old). A
-        # fragment not stored is only rendered again.
+        # SQLite: another connection is writing, or wrote since this one read; PostgreSQL:
+        # two stores deadlocked. A fragment not stored is only rendered again.
         return 0
     evict()
     return len(built)
