@@ -66,3 +66,16 @@ class FragmentDep(models.Model):
 
     def __str__(self):
         return f"{self.key} shows {self.dep}"
+
+
+class FragmentClock(models.Model):
+    """One row: `tick` moves with every statement that writes a table the API shows (the
+    triggers, api/rendering/triggers.py), in the writing transaction; a fragment built before
+    a tick is not stored after it. `armed`: the triggers are in place (a database migrated
+    all the way); without them no fragment is read or stored."""
+
+    tick = models.BigIntegerField(default=0)
+    armed = models.BooleanField(default=False)
+
+    def __str__(self):
+        return f"tick {self.tick}{'' if self.armed else ' (not armed)'}"

@@ -16,13 +16,13 @@ from django.db.models import Sum
 from django.test.utils import CaptureQueriesContext, override_settings
 from rest_framework.test import APIClient
 
-from api.models import ApiKey, Fragment, FragmentDep
+from api.models import ApiKey, Fragment, FragmentClock, FragmentDep
 from api.rendering import fragments
 from api.rendering.triggers import LOCK
 from api.serving import cache
 from api.shapes import SHAPES
 from spaceflight import models as m
-from spaceflight.changes import data_changed, generation
+from spaceflight.changes import data_changed
 from spaceflight.statistics import derive
 from tests.conftest import BUNDLED, utc
 from tests.support import linked_pages
@@ -230,7 +230,7 @@ def cached(settings, on):
 
 @pytest.mark.parametrize(
     "path",
-    [f"/2.3.0/docking_events/{EVENT}/", f"/2.0.0/docking_event/{EVENT}/?format=json"],
+    [f"/2.3.0/docking_events/{EVENT}/", "/2.0.0/agencies/44/?format=json"],
 )
 def test_an_object_page_is_its_fragment_read_before_the_view(walked, cached, api, settings, path):
     with CaptureQueriesContext(connection) as queries:
@@ -296,6 +296,70 @@ def test_a_store_never_waits_for_a_write_under_way(walked, on):
     with psycopg.connect(**params) as writer:
         writer.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK])
         started = time.monotonic()
-        assert fragments.store(built, generation()[0]) == 0
+        assert fragments.store(built, fragments.tick()) == 0
         assert time.monotonic() - started < 1
-    assert fragments.store(built, generation()[0]) == 1
+    assert fragments.store(built, fragments.tick()) == 1
+
+
+def test_a_write_that_leaves_the_generation_alone_still_stops_a_store(walked, on):
+    """A raw `update()` (no signal, no new generation) committed after a reader's snapshot:
+    what the reader built from before it is not stored."""
+    event = m.DockingEvent.objects.get(pk=EVENT)
+    shape = SHAPES[("2.3.0", "docking_events", "detailed")]
+    read = fragments.tick()
+    built = fragments.build("2.3.0", shape, [event], fragments.today())
+    m.DockingEvent.objects.filter(pk=EVENT).update(departure=utc("2025-01-01T00:00:00Z"))
+    assert fragments.store(built, read) == 0
+    assert fragments.store(built, fragments.tick()) == 1
+
+
+def test_a_resource_that_leaves_rows_out_answers_them_from_the_view(walked, cached, api):
+    """2.0.0 and 2.2.0 show no event without a spacecraft flight chasing; a fragment rendered
+    for one all the same (render_fragments renders every row) is never its page."""
+    m.DockingEvent.objects.filter(pk=EVENT).update(flight_vehicle_chaser=None)
+    data_changed()
+    call_command("render_fragments", stdout=StringIO())
+    assert api.get(f"/2.2.0/docking_event/{EVENT}/").status_code == 404
+    assert api.get(f"/2.3.0/docking_events/{EVENT}/").status_code == 200
+
+
+def test_without_its_triggers_no_fragment_is_read_or_stored(walked, cached, api, settings):
+    FragmentClock.objects.update(armed=False)
+    path = f"/2.3.0/docking_events/{EVENT}/"
+    key = next(k for k in Fragment.objects.values_list("key", flat=True) if k.endswith(f"|{EVENT}"))
+    assert fragments.stored([key]) == {}
+    assert fragments.tick() is None
+    assert api.get(path).content == fresh(api, [path], settings)[path]
+
+
+def test_fragments_are_keyed_by_the_code_that_rendered_them(walked):
+    assert all(
+        key.startswith(f"{fragments.code()}|")
+        for key in Fragment.objects.values_list("key", flat=True)
+    )
+
+
+def test_migrations_arm_the_triggers_only_when_every_one_is_applied(tmp_path):
+    import sqlite3
+
+    from tools.servers import manage, server_env
+
+    database = tmp_path / "db.sqlite3"
+    env = server_env(DATABASE_URL=f"sqlite:///{database}")
+
+    def state():
+        with sqlite3.connect(database) as db:
+            triggers = db.execute(
+                "SELECT count(*) FROM sqlite_master "
+                "WHERE type = 'trigger' AND name LIKE 'fragments%'"
+            ).fetchone()[0]
+            clock = db.execute("SELECT armed FROM api_fragmentclock").fetchall()
+        return triggers > 0, clock
+
+    manage(env, "migrate", "--no-input")
+    assert state() == (True, [(1,)])
+    manage(env, "migrate", "ingest", "0001", "--no-input")  # part of the way back
+    assert state() == (False, [(0,)])
+    manage(env, "migrate", "--no-input")
+    assert state() == (True, [(1,)])
+    manage(env, "load_bundled_data")  # every write goes through the triggers

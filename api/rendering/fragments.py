@@ -3,7 +3,9 @@ changes what it shows.
 
 A response's rows are rendered from their fragments (`render`): one indexed query for the
 page's keys, and only the rows without a fragment are loaded and rendered, then stored once
-the response is built (`keep_built`, after the read's snapshot, api/serving/responses.py).
+the response is built (`keep_built`, after the read's snapshot, api/serving/responses.py),
+unless a write came since that snapshot read the fragment clock's tick (`store`). An
+object's `{id}/` page is its fragment alone (`detail`, before the view).
 
 Each fragment lists what it shows (`FragmentDep`): every row it reads (`table:pk`) and every
 list of related rows (`child_table.column:owner pk`), walked along the loader's links
@@ -16,7 +18,8 @@ changes one event rebuilds the fragments that show that event, not others.
 A fragment's links are written with placeholders for the host and the request's `?format=`
 (`fill`), so one fragment serves every host name and format query. A shape whose bytes change
 with the clock without a write is kept per day (an astronaut's age: `daily`) or not at all (a
-station's expeditions under way). Live durations are markers, as in the response cache.
+station's expeditions under way). Live durations are markers, as in the response cache. Keys
+begin with a fingerprint of the rendering code (`code`): another release's are never read.
 
 What they cost: about one rendered object (2.3.0 detailed docking event: 12 KB) and its list of
 dependencies (some 50 short rows) per object, version and shape that was asked for, on disk in
@@ -26,12 +29,14 @@ are deleted (`evict`), and a deleted fragment is simply rendered again.
 """
 
 import contextlib
+import hashlib
 import logging
 import re
 import threading
 from collections import defaultdict
 from datetime import UTC
 from functools import cache
+from pathlib import Path
 
 import orjson
 from django.apps import apps
@@ -105,14 +110,25 @@ def _shapes():
     return {_name(shape): shape for shape in SHAPES.values()}
 
 
+@cache
+def code():
+    """A fingerprint of the code that renders (the shapes, this package): fragments another
+    release rendered (a process still running the old code beside the new) are never read."""
+    root = Path(__file__).resolve().parent.parent
+    files = sorted([*root.glob("shapes/**/*.py"), *root.glob("rendering/*.py")])
+    return hashlib.sha1(b"".join(f.read_bytes() for f in files)).hexdigest()[:8]  # noqa: S324
+
+
 def key_of(version, shape, model, pk, day):
-    key = f"{version}|{_name(shape)}|{model._meta.label_lower}|{pk}"
+    key = f"{code()}|{version}|{_name(shape)}|{model._meta.label_lower}|{pk}"
     return key if kept(shape) == "always" else f"{key}|{day}"
 
 
 def _parse(key):
-    version, shape, model, pk, *day = key.split("|")
-    return version, _shapes().get(shape), apps.get_model(model), pk, (day or [None])[0]
+    """`(version, shape, model, pk, day)`; shape None: another release's, or no shape now."""
+    made_by, version, shape, model, pk, *day = key.split("|")
+    shape = _shapes().get(shape) if made_by == code() else None
+    return version, shape, apps.get_model(model), pk, (day or [None])[0]
 
 
 def _value(value):
@@ -195,6 +211,8 @@ def render(request, rows, shape):
     found = stored(keys)
     missing = [row for row, key in zip(rows, keys, strict=True) if key not in found]
     if missing:
+        if not hasattr(_built, "tick"):
+            _built.tick = tick()  # in the response's snapshot, as the rows are read
         built = build(version, shape, missing, day)
         _built.__dict__.setdefault("items", {}).update(built)
         found.update((key, body) for key, (body, _) in built.items())
@@ -209,27 +227,19 @@ def _links(request):
     return host, orjson.dumps(f"?format={fmt}")[1:-1] if fmt else b""
 
 
-def _own_columns_only(queryset):
-    """Whether the rows `queryset` leaves out depend on their own columns only: a write that
-    changes whether a row is in then changes the row, and marks its fragments stale."""
-    table = queryset.model._meta.db_table
-    return all(
-        getattr(getattr(condition, "lhs", None), "alias", None) == table
-        for condition in queryset.query.where.children
-    )
-
-
 @cache
 def _details():
     """`{(version, resource): (model, shape)}` of the `{id}/` pages a fragment answers alone:
-    those that don't change with the clock, whose rows are chosen by their own columns."""
+    those that don't change with the clock, of resources that show every row of their table
+    (a fragment is kept for any row: those of a resource that leaves some out go to the view,
+    which answers 404 for them)."""
     from api.resources import VERSIONS
     from api.shapes import SHAPES, modes
 
     found = {}
     for version, kinds in VERSIONS.items():
         for kind in kinds:
-            if kind.period is not None or not _own_columns_only(kind.queryset):
+            if kind.period is not None or kind.queryset.query.where:
                 continue
             available = modes(version, kind.resource)
             mode = next(m for m in ("detailed", "normal", available[0]) if m in available)
@@ -268,16 +278,31 @@ def stored(keys):
     marks = ", ".join(["%s"] * len(keys))
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT key, body FROM api_fragment WHERE key IN ({marks}) AND NOT stale", keys
+            f"SELECT key, body FROM api_fragment WHERE key IN ({marks}) AND NOT stale "
+            "AND EXISTS (SELECT 1 FROM api_fragmentclock WHERE id = 1 AND armed)",
+            keys,
         )
         return {key: bytes(body) for key, body in cursor.fetchall()}
 
 
-def keep_built(token):
-    """Store what this thread's last response built, if the data is still `token`'s."""
-    built = _built.__dict__.pop("items", None)
-    if built:
-        store(built, token)
+def tick():
+    """The fragment clock's tick (`api.FragmentClock`), or None: not armed."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT tick FROM api_fragmentclock WHERE id = 1 AND armed")
+        row = cursor.fetchone()
+    return None if row is None else row[0]
+
+
+def forget_built():
+    """Drop what this thread built for a response that failed (never stored later)."""
+    _built.__dict__.clear()
+
+
+def keep_built():
+    """Store what this thread's last response built, if no write came since its snapshot."""
+    built, read = _built.__dict__.pop("items", None), _built.__dict__.pop("tick", None)
+    if built and read is not None:
+        store(built, read)
 
 
 @contextlib.contextmanager
@@ -297,12 +322,11 @@ def _without_waiting():
             cursor.execute(f"PRAGMA busy_timeout = {int(timeout)}")
 
 
-def store(built, token, unchanged=frozenset()):
-    """Store fragments built from the data of generation `token`, unless a write committed
+def store(built, read, unchanged=frozenset()):
+    """Store fragments built from a snapshot that read the tick `read`, unless a write came
     since (then they may be stale: they are dropped, and built again when asked for). Those
     `unchanged` keep the bytes stored and are marked fresh again."""
     from api.models import Fragment, FragmentDep
-    from spaceflight.changes import generation
 
     now = timezone.now()
     built = dict(sorted(built.items()))  # rows locked in one order: two stores can't deadlock
@@ -310,10 +334,11 @@ def store(built, token, unchanged=frozenset()):
         with _without_waiting(), transaction.atomic():
             if connection.vendor == "postgresql":
                 with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL lock_timeout = '200ms'")
                     cursor.execute("SELECT pg_try_advisory_xact_lock_shared(%s)", [LOCK])
                     if not cursor.fetchone()[0]:
                         return 0  # a write is under way: these may be stale by its commit
-            if generation()[0] != token:
+            if tick() != read:
                 return 0
             Fragment.objects.bulk_create(
                 [
@@ -333,7 +358,7 @@ def store(built, token, unchanged=frozenset()):
             )
     except OperationalError:
         # SQLite: another connection is writing, or wrote since this one read; PostgreSQL:
-        # two stores deadlocked. A fragment not stored is only rendered again.
+        # a row another store holds. A fragment not stored is only rendered again.
         return 0
     evict()
     return len(built)
@@ -353,9 +378,8 @@ class Rebuilt:
 def rebuild_stale():
     """Render again every fragment a write made stale, from the data as now committed; drop
     those whose object is gone or whose day has passed."""
-    from api.models import Fragment, FragmentDep
+    from api.models import Fragment
     from api.serving.responses import snapshot
-    from spaceflight.changes import generation
 
     stale = dict(Fragment.objects.filter(stale=True).values_list("key", "body"))
     if not stale:
@@ -370,18 +394,39 @@ def rebuild_stale():
             groups[(version, shape, model, day)][model._meta.pk.to_python(pk)] = key
     built = {}
     with snapshot():
-        token = generation()[0]
+        read = tick()
         for (version, shape, model, day), keys in groups.items():
             rows = list(model._default_manager.filter(pk__in=list(keys)).order_by())
             found = {row.pk for row in rows}
             gone += [key for pk, key in keys.items() if pk not in found]
             built.update(build(version, shape, rows, day))
-    if gone:
-        Fragment.objects.filter(key__in=gone, stale=True).delete()
-        FragmentDep.objects.filter(key__in=gone).delete()
+    _delete(gone, stale_only=True)
     unchanged = {key for key, (body, _) in built.items() if bytes(stale[key]) == body}
-    rendered = store(built, token, unchanged) if built else 0
+    rendered = store(built, read, unchanged) if built and read is not None else 0
     return Rebuilt(rendered, rendered and rendered - len(unchanged), len(gone))
+
+
+def _delete(keys, stale_only=False):
+    """Delete these fragments (those still stale, with `stale_only`) and their dependencies,
+    together: a fragment a reader stored again meanwhile keeps both. Never waits for a lock
+    (a reader's request may be waiting): what could not be deleted now is deleted later."""
+    from api.models import Fragment, FragmentDep
+
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        try:
+            with _without_waiting(), transaction.atomic():
+                if connection.vendor == "postgresql":
+                    with connection.cursor() as cursor:
+                        cursor.execute("SET LOCAL lock_timeout = '200ms'")
+                rows = Fragment.objects.filter(key__in=chunk)
+                if stale_only:
+                    rows = rows.filter(stale=True)
+                deleted = list(rows.select_for_update().values_list("key", flat=True))
+                Fragment.objects.filter(key__in=deleted).delete()
+                FragmentDep.objects.filter(key__in=deleted).delete()
+        except OperationalError:
+            return
 
 
 _stores = 0
@@ -392,7 +437,7 @@ def evict(every=100):
     global _stores
     from django.db.models import Sum
 
-    from api.models import Fragment, FragmentDep
+    from api.models import Fragment
 
     _stores += 1
     if _stores % every:
@@ -406,10 +451,7 @@ def evict(every=100):
             break
         oldest.append(key)
         excess -= size
-    for start in range(0, len(oldest), 500):
-        chunk = oldest[start : start + 500]
-        Fragment.objects.filter(key__in=chunk).delete()
-        FragmentDep.objects.filter(key__in=chunk).delete()
+    _delete(oldest)
 
 
 def committed(**kwargs):

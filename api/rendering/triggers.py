@@ -11,9 +11,11 @@ They are made again after every `migrate` (`install`, on post_migrate) from the 
 are then, so a column added later is compared too; and every fragment is dropped, as a
 migration comes with code whose shapes may render differently.
 
-On PostgreSQL a writer also takes an exclusive advisory lock (`LOCK`) until it commits, and a
-reader storing fragments it built takes it shared, then checks that the data generation is
-still the one it built from: a fragment built before a commit is never stored after it."""
+Every writing statement also moves a tick (`api.FragmentClock`, per statement on PostgreSQL,
+per row on SQLite) in its own transaction, and on PostgreSQL takes an exclusive advisory lock
+(`LOCK`) until it commits. A reader storing fragments tries the lock shared, then checks that
+the tick is still the one its snapshot read: a fragment built before a commit is never stored
+after it, whatever that write did or did not do to the data generation."""
 
 from django.apps import apps
 
@@ -40,26 +42,41 @@ def shown_tables():
 
 
 def install(using="default", **kwargs):
-    """Make the triggers, on a database migrated all the way; on one migrated part of the way
-    (the tables they write may not be there, or not be as the models say), drop them."""
-    from django.db import connections
+    """Make the triggers and arm the fragments, on a database migrated all the way; on one
+    migrated part of the way (the tables they write may not be there, or not be as the models
+    say), drop them and disarm: no fragment is read or stored without its triggers. Either way
+    every fragment is dropped, in the same transaction: a migration comes with new code, whose
+    shapes may render differently."""
+    from django.db import connections, transaction
     from django.db.migrations.executor import MigrationExecutor
 
     connection = connections[using]
     executor = MigrationExecutor(connection)
-    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
-        drop(connection)
-        return
-    statements = _postgresql() if connection.vendor == "postgresql" else _sqlite()
-    with connection.cursor() as cursor:
-        # A migration comes with new code, whose shapes may render differently: start afresh.
-        cursor.execute("DELETE FROM api_fragmentdep")
-        cursor.execute("DELETE FROM api_fragment")
-        for statement in statements:
-            cursor.execute(statement)
+    armed = not executor.migration_plan(executor.loader.graph.leaf_nodes())
+    tables = set(connection.introspection.table_names())
+    with transaction.atomic(using=using), connection.cursor() as cursor:
+        if armed:
+            statements = _postgresql() if connection.vendor == "postgresql" else _sqlite()
+            for statement in statements:
+                cursor.execute(statement)
+        else:
+            drop(connection)
+        if "api_fragmentclock" in tables:
+            # The tick moves on, never back: a fragment built before can't match it again.
+            cursor.execute(
+                "UPDATE api_fragmentclock SET tick = tick + 1, armed = %s WHERE id = 1", [armed]
+            )
+            if cursor.rowcount == 0:
+                cursor.execute(
+                    "INSERT INTO api_fragmentclock (id, tick, armed) VALUES (1, 1, %s)", [armed]
+                )
+        for table in ("api_fragmentdep", "api_fragment"):
+            if table in tables:
+                cursor.execute(f"DELETE FROM {table}")  # noqa: S608 - our own table names
 
 
 def drop(connection):
+    """Drop every trigger `install` made."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
@@ -86,6 +103,7 @@ def dropped(apps, schema_editor):
     drop(schema_editor.connection)
 
 
+TICK = "UPDATE api_fragmentclock SET tick = tick + 1 WHERE id = 1"
 STALE = (
     "UPDATE api_fragment SET stale = TRUE WHERE NOT stale AND key IN "
     "(SELECT key FROM api_fragmentdep WHERE dep {match})"
@@ -118,6 +136,13 @@ def _postgresql():
             RETURN NULL;
         END $$"""
     yield f"""
+        CREATE OR REPLACE FUNCTION {TRIGGER}_tick() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM pg_advisory_xact_lock({LOCK});
+            {TICK};
+            RETURN NULL;
+        END $$"""
+    yield f"""
         CREATE OR REPLACE FUNCTION {TRIGGER}_all() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
             PERFORM pg_advisory_xact_lock({LOCK});
@@ -126,7 +151,7 @@ def _postgresql():
         END $$"""
     for table, pk, foreign, _ in shown_tables():
         arguments = ", ".join(f"'{column}'" for column in [pk, *foreign])
-        for name in (TRIGGER, f"{TRIGGER}_update", f"{TRIGGER}_truncate"):
+        for name in (TRIGGER, f"{TRIGGER}_update", f"{TRIGGER}_truncate", f"{TRIGGER}_tick"):
             yield f'DROP TRIGGER IF EXISTS {name} ON "{table}"'
         yield (
             f'CREATE TRIGGER {TRIGGER} AFTER INSERT OR DELETE ON "{table}" '
@@ -139,6 +164,10 @@ def _postgresql():
         yield (
             f'CREATE TRIGGER {TRIGGER}_truncate AFTER TRUNCATE ON "{table}" '
             f"FOR EACH STATEMENT EXECUTE FUNCTION {TRIGGER}_all()"
+        )
+        yield (
+            f"CREATE TRIGGER {TRIGGER}_tick AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE "
+            f'ON "{table}" FOR EACH STATEMENT EXECUTE FUNCTION {TRIGGER}_tick()'
         )
 
 
@@ -160,5 +189,5 @@ def _sqlite():
             matched = ", ".join(value for row in rows for value in deps(row, table, pk, foreign))
             yield (
                 f'CREATE TRIGGER "{name}" AFTER {operation} ON "{table}" FOR EACH ROW {when} '
-                f"BEGIN {STALE.format(match=f'IN ({matched})')}; END"
+                f"BEGIN {STALE.format(match=f'IN ({matched})')}; {TICK}; END"
             )

@@ -145,11 +145,12 @@ def respond(
     if template is None:
 
         def make():
+            fragments.forget_built()
             with snapshot():
                 token, changed_at = generation()
                 built = build(live=True)
                 made = Template(built) if isinstance(built, bytes) else body(built)
-            fragments.keep_built(token)
+            fragments.keep_built()
             key = _key(token, request, period, variant)
             if settings.RESPONSE_CACHE:
                 cache.put(key, made)

@@ -12,7 +12,6 @@ from api.rendering import fragments
 from api.resources import VERSIONS
 from api.serving.responses import snapshot
 from api.shapes import SHAPES, modes
-from spaceflight.changes import generation
 
 DEFAULT = ["2.0.0/docking_event", "2.2.0/docking_event", "2.3.0/docking_events"]
 
@@ -46,10 +45,10 @@ class Command(BaseCommand):
                     continue
                 for at in range(0, len(ids), batch):
                     with snapshot():
-                        token = generation()[0]
+                        read = fragments.tick()
                         rows = list(model._default_manager.filter(pk__in=ids[at : at + batch]))
                         built = fragments.build(version, shape, rows, fragments.today())
-                    count += fragments.store(built, token)
+                    count += fragments.store(built, read) if read is not None else 0
         size = Fragment.objects.aggregate(size=Sum("size"))["size"] or 0
         self.stdout.write(
             f"Rendered {count:,} fragments in {time.perf_counter() - start:.1f} s; "
