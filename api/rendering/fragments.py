@@ -34,6 +34,7 @@ import logging
 import re
 import threading
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import UTC
 from functools import cache
 from pathlib import Path
@@ -364,15 +365,14 @@ def store(built, read, unchanged=frozenset()):
     return len(built)
 
 
+@dataclass
 class Rebuilt:
     """What `rebuild_stale` did: fragments rendered again, of which `changed` have new bytes,
     and `dropped`, whose object is gone or whose day has passed."""
 
-    def __init__(self, rendered=0, changed=0, dropped=0):
-        self.rendered, self.changed, self.dropped = rendered, changed, dropped
-
-    def __repr__(self):
-        return f"Rebuilt(rendered={self.rendered}, changed={self.changed}, dropped={self.dropped})"
+    rendered: int = 0
+    changed: int = 0
+    dropped: int = 0
 
 
 def rebuild_stale():
@@ -403,7 +403,8 @@ def rebuild_stale():
     _delete(gone, stale_only=True)
     unchanged = {key for key, (body, _) in built.items() if bytes(stale[key]) == body}
     rendered = store(built, read, unchanged) if built and read is not None else 0
-    return Rebuilt(rendered, rendered and rendered - len(unchanged), len(gone))
+    changed = rendered - len(unchanged) if rendered else 0  # none stored: nothing changed
+    return Rebuilt(rendered, changed, len(gone))
 
 
 def _delete(keys, stale_only=False):
