@@ -9,15 +9,19 @@ do after a commit, so a commit can't be followed by a failed invalidation.
 
 Saves, deletes and many-to-many changes of any domain model replace it through signals (once
 per transaction); code that writes in bulk (`bulk_create`, `update`) calls `data_changed()`
-itself, inside its transaction.
+itself, inside its transaction. The row holds a second token, `keys`, replaced when an API key
+is created, changed or revoked (`keys_changed()`, api/apps.py): processes trust the keys they
+looked up while it stands (api/serving/throttling.py), so a write to the data costs no key a
+lookup.
 
 `generation()` reads the row (one query). Requests ask `current()`, which reads it only when
 this process can't know it has not changed:
 - PostgreSQL: a trigger on the row NOTIFYs every commit that touches it (an update, a delete, a
-  TRUNCATE; migration 0011), and each process LISTENs on a connection of its own (`Listener`).
-  A request reads what arrived on that socket (a non-blocking read, no query), and the row
-  again only after a notification. A process that is not listening (not yet connected, the
-  channel dropped, `GENERATION_LISTEN` off) reads the row per request, as before.
+  TRUNCATE; migrations 0011 and 0012), with the row as the statement left it, and each process
+  LISTENs on a connection of its own (`Listener`). A request reads what arrived on that socket
+  (a non-blocking read, no query): the last notification's row is the row. A process that is
+  not listening (not yet connected, the channel dropped, `GENERATION_LISTEN` off) reads the
+  row per request, as before.
 - SQLite: `PRAGMA data_version` changes when another connection commits, and the
   connection's own count of changed rows when it writes; while both stand still, the row
   read before is still the row.
@@ -30,6 +34,7 @@ import threading
 import time
 import uuid
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
@@ -38,28 +43,43 @@ from django.utils import timezone
 
 log = logging.getLogger("spaceflight.changes")
 
+
+class Generation(NamedTuple):
+    token: str
+    changed_at: datetime
+    keys: str
+
+
 # The generation of a database no write has gone through yet (just migrated, or flushed).
-INITIAL = ("initial", datetime(2000, 1, 1, tzinfo=UTC))
+INITIAL = Generation("initial", datetime(2000, 1, 1, tzinfo=UTC), "initial")
 # Where PostgreSQL announces a new generation (the trigger of migration 0011 says the same).
 CHANNEL = "data_generation"
 # How its LISTEN connections show in pg_stat_activity.
 APPLICATION_NAME = "docking generation listener"
-QUERY = "SELECT token, changed_at FROM spaceflight_datageneration WHERE id = 1"
+QUERY = "SELECT token, changed_at, keys_token FROM spaceflight_datageneration WHERE id = 1"
 
 
 def _row(row):
     if row is None:
         return INITIAL
-    token, changed_at = row
+    token, changed_at, keys = row
     if isinstance(changed_at, str):
         changed_at = datetime.fromisoformat(changed_at)
     # Stored in UTC; SQLite hands it back without its zone.
-    return token, changed_at if changed_at.tzinfo else changed_at.replace(tzinfo=UTC)
+    return Generation(
+        token, changed_at if changed_at.tzinfo else changed_at.replace(tzinfo=UTC), keys
+    )
+
+
+def _payload(payload):
+    """The row as migration 0012's trigger sends it: "token changed_at keys", or nothing for
+    no row (deleted, truncated)."""
+    return _row(payload.split(" ") if payload else None)
 
 
 def generation():
-    """`(token, time of the last write)`, read from the database: one plain query, as the
-    ORM's would cost fifteen times as much as the read itself."""
+    """`(token, time of the last write, keys token)`, read from the database: one plain
+    query, as the ORM's would cost fifteen times as much as the read itself."""
     with connection.cursor() as cursor:
         cursor.execute(QUERY)
         return _row(cursor.fetchone())
@@ -91,9 +111,7 @@ generation_committed = Signal()
 
 
 def _committed_here():
-    global _commits_here
-    with _commits_lock:  # two threads committing at once must both count
-        _commits_here += 1
+    _seen_here()
     generation_committed.send(sender=None)
 
 
@@ -104,6 +122,29 @@ def data_changed():
         pk=1, defaults={"token": uuid.uuid4().hex, "changed_at": timezone.now()}
     )
     transaction.on_commit(_committed_here)
+
+
+def keys_changed(**kwargs):
+    """Signal receiver for API keys: replace the keys token (the data's stays, as responses
+    don't show keys), in the writing transaction."""
+    from spaceflight.models import DataGeneration
+
+    DataGeneration.objects.update_or_create(
+        pk=1,
+        defaults={"keys_token": uuid.uuid4().hex},
+        create_defaults={
+            "token": INITIAL.token,
+            "changed_at": INITIAL.changed_at,
+            "keys_token": uuid.uuid4().hex,
+        },
+    )
+    transaction.on_commit(_seen_here)
+
+
+def _seen_here():
+    global _commits_here
+    with _commits_lock:
+        _commits_here += 1
 
 
 def _replaced_in_this_transaction():
@@ -142,7 +183,8 @@ class Listener:
     after a notification, it reads the row again on this connection (which sees every commit
     before it). The connection is made by the first request after the process starts, and
     again `RETRY_SECONDS` after it failed or dropped; meanwhile `current()` returns None (read
-    the row). LISTEN comes before the first read, so no commit falls between them.
+    the row). LISTEN comes before the first read, so no commit falls between them. A
+    notification carries the row as its commit left it: the last one heard is the row.
     `lock` guards the connection and what was read on it; the threads of a process share it."""
 
     RETRY_SECONDS = 5.0
@@ -154,6 +196,7 @@ class Listener:
         self.known = None
         self.read_at_commits = -1
         self.heard = False
+        self.payload = None
         self.ended = False
         self.retry_at = 0.0
 
@@ -170,12 +213,18 @@ class Listener:
             try:
                 pgconn = self.conn.pgconn
                 pgconn.consume_input()
-                while pgconn.notifies() is not None:
-                    self.heard = True
+                while (notify := pgconn.notifies()) is not None:
+                    self.payload = notify.extra.decode()
                 if self.ended or pgconn.status != self.conn_ok:
                     raise ConnectionError("the server ended the LISTEN connection")
-                while self.heard or self.read_at_commits != _commits_here:
+                if self.payload is not None and self.read_at_commits == _commits_here:
+                    self.known = _payload(self.payload)
+                    self.payload = None
+                while (
+                    self.heard or self.payload is not None or self.read_at_commits != _commits_here
+                ):
                     self.heard = False
+                    self.payload = None
                     self.read_at_commits = _commits_here
                     self.known = _row(self.conn.execute(QUERY).fetchone())
                 return self.known
@@ -234,7 +283,7 @@ class Listener:
 
     def _notified(self, notify):
         # Notifications that arrive while this connection runs a query come here.
-        self.heard = True
+        self.payload = notify.payload
 
     def _noticed(self, diagnostic):
         # A server that ends a session (pg_terminate_backend, a shutdown) says so before it

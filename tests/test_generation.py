@@ -69,6 +69,20 @@ def test_a_commit_elsewhere_is_seen_by_the_next_request():
     assert current()[0] == token
 
 
+@on_postgresql
+def test_a_notification_carries_the_row_so_nothing_is_read(monkeypatch):
+    data_changed()
+    current()
+    assert listener.listening
+    token = written_elsewhere()
+    read = []
+    monkeypatch.setattr(listener.conn, "execute", lambda *args: read.append(args))
+    with CaptureQueriesContext(connection) as queries:
+        seen = current()
+    assert (read, len(queries)) == ([], 0)
+    assert seen == generation() and seen.token == token
+
+
 def test_a_flush_elsewhere_is_seen():
     data_changed()
     current()

@@ -17,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 
 from api.models import ApiKey, digest
 from api.serving.throttling import lease_from_redis, lease_size
-from spaceflight.changes import data_changed
+from spaceflight.changes import data_changed, keys_changed
 
 pytestmark = pytest.mark.django_db
 
@@ -129,10 +129,20 @@ def test_a_key_revoked_by_another_process_is_refused(api):
     key = create_key("elsewhere")
     headers = {"HTTP_AUTHORIZATION": f"Token {key}"}
     assert api.get(URL, **headers).status_code == 200
-    # Another process's save: the row and the generation, in its own transaction.
+    # Another process's save: the row and the keys token, in its own transaction.
     ApiKey.objects.filter(name="elsewhere").update(active=False)
-    data_changed()
+    keys_changed()
     assert api.get(URL, **headers).status_code == 401
+
+
+def test_a_write_to_the_data_looks_up_no_key(api):
+    key = create_key("steady")
+    headers = {"HTTP_AUTHORIZATION": f"Token {key}"}
+    assert api.get(URL, **headers).status_code == 200
+    data_changed()
+    with CaptureQueriesContext(connection) as queries:
+        assert api.get(URL, **headers).status_code == 200
+    assert not [q for q in queries if "api_apikey" in q["sql"]]
 
 
 @pytest.mark.parametrize("version", ["2.0.0", "2.2.0", "2.3.0"])

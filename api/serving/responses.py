@@ -138,7 +138,7 @@ def respond(
     template = None
     key = None
     if settings.RESPONSE_CACHE:
-        token, changed_at = request_generation(request)
+        token, changed_at, _ = request_generation(request)
         key = _key(token, request, period, variant)
         if getattr(getattr(request, "_request", request), "_missed", None) != key:
             template = cache.get(key)
@@ -147,7 +147,7 @@ def respond(
         def make():
             fragments.forget_built()
             with snapshot():
-                token, changed_at = generation()
+                token, changed_at, _ = generation()
                 built = build(live=True)
                 made = Template(built) if isinstance(built, bytes) else body(built)
             fragments.keep_built()
@@ -186,7 +186,7 @@ def warm_answer(request):
         or request.headers.get("Accept") not in JSON_ACCEPTS
     ):
         return None
-    token, changed_at = request_generation(request)
+    token, changed_at, _ = request_generation(request)
     key = _key(token, request, None, None)
     template = cache.recent.get(key)
     if template is None and settings.RENDER_FRAGMENTS:

@@ -73,11 +73,12 @@ def refuse(request, detail):
 
 
 class KnownKeys:
-    """Keys this process looked up, each with the data generation it was looked up in, and
-    trusted only in that generation. Creating, changing or deleting a key replaces the
-    generation (api/apps.py), so a revoked key is refused by every process from its next
-    request on, and a warm keyed request reads nothing but the generation, which the response
-    cache reads anyway (api/serving/responses.py)."""
+    """Keys this process looked up, each with the generation's keys token it was looked up
+    in, and trusted only while it stands. Creating, changing or deleting a key replaces it
+    (api/apps.py), so a revoked key is refused by every process from its next request on; a
+    write to the data leaves it, so the first request after one looks up no key; and a warm
+    keyed request reads nothing but the generation, which the response cache reads anyway
+    (api/serving/responses.py)."""
 
     # Unknown keys are remembered too (a client retrying a bad key); this bounds them.
     capacity = 10_000
@@ -86,15 +87,15 @@ class KnownKeys:
         self.found = {}
 
     def find(self, request, key):
-        token = request_generation(request)[0]
+        token = request_generation(request).keys
         hashed = digest(key)
         seen = self.found.get(hashed)
         if seen is not None and seen[0] == token:
             return seen[1]
         if len(self.found) >= self.capacity:
             self.found.clear()
-        # Written out: after every write each key is looked up again, and the ORM's query
-        # would cost a first request after a write more than the rest of its answer.
+        # Written out: the ORM's query would cost a first request after a key change more than
+        # the rest of its answer.
         with database.cursor() as cursor:
             cursor.execute(
                 "SELECT id, name, prefix, rate FROM api_apikey WHERE digest = %s AND active",

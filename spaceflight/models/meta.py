@@ -10,6 +10,8 @@ class DataGeneration(models.Model):
     id = models.IntegerField(primary_key=True, default=1)
     token = models.CharField(max_length=32)
     changed_at = models.DateTimeField()
+    # Replaced when an API key is created, changed or revoked (api/apps.py).
+    keys_token = models.CharField(max_length=32, default="initial")
 
     def __str__(self):
         return f"{self.token} ({self.changed_at:%Y-%m-%d %H:%M:%S})"
