@@ -52,6 +52,9 @@ class Fragment(models.Model):
     stale = models.BooleanField(default=False)
     size = models.IntegerField(default=0)
     built = models.DateTimeField(db_index=True)
+    # A list's page (api/serving/lists.py): its absolute URL, and when a reader last built it.
+    url = models.TextField(null=True)
+    asked = models.DateTimeField(null=True)
 
     def __str__(self):
         return self.key

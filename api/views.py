@@ -17,6 +17,7 @@ from rest_framework.response import Response
 
 from api.descriptions import describe
 from api.rendering import render
+from api.rendering.fragments import kept
 from api.schema import ResourceSchema
 from api.serving.responses import respond, snapshot
 from api.serving.throttling import usage
@@ -83,11 +84,11 @@ class Resource(viewsets.ReadOnlyModelViewSet):
         """Rows in the request's shape (api/rendering/): the same JSON as DRF's serializer."""
         return render(self.request, rows, self.get_serializer_class(), live)
 
-    def answer(self, request, build):
+    def answer(self, request, build, listed=False):
         """JSON through the response cache (api/serving/responses.py); the browsable page as
         DRF's."""
         if request.accepted_renderer.format == "json":
-            return respond(request, build, period=self.period)
+            return respond(request, build, period=self.period, listed=listed)
         with snapshot():
             return Response(build(live=False))
 
@@ -96,7 +97,13 @@ class Resource(viewsets.ReadOnlyModelViewSet):
             page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
             return self.get_paginated_response(self.render(page, live)).data
 
-        return self.answer(request, build)
+        # Rendered again by writers (api/serving/lists.py) where its rows don't follow the clock.
+        listed = (
+            self.period is None
+            and bool(self.modes)
+            and kept(self.get_serializer_class()) == "always"
+        )
+        return self.answer(request, build, listed)
 
     def retrieve(self, request, *args, **kwargs):
         return self.answer(request, lambda live: self.render([self.get_object()], live)[0])

@@ -146,6 +146,10 @@ RESPONSE_CACHE_SECONDS = env.int("RESPONSE_CACHE_SECONDS", 3600)
 # rendered again by that write (api/rendering/fragments.py), within FRAGMENT_BYTES in all.
 RENDER_FRAGMENTS = env.bool("RENDER_FRAGMENTS", True)
 FRAGMENT_BYTES = env.int("FRAGMENT_BYTES", 2 * 1024**3)
+# After each write, its writer renders again the list pages readers asked for in the last
+# RENDERED_LISTS_SECONDS, the RENDERED_LISTS most recently asked (api/serving/lists.py).
+RENDERED_LISTS = env.int("RENDERED_LISTS", 32)
+RENDERED_LISTS_SECONDS = env.int("RENDERED_LISTS_SECONDS", 3600)
 RESPONSE_MEMORY_BYTES = env.int("RESPONSE_MEMORY_BYTES", 64 * 1024 * 1024)
 # On PostgreSQL each process LISTENs for new generations (spaceflight/changes.py) instead of
 # reading the generation per request. Off behind a pooler that can't hold a LISTEN (PgBouncer in

@@ -8,6 +8,7 @@ import time_machine
 from rest_framework.renderers import JSONRenderer
 from rest_framework.test import APIClient
 
+from api.serving import lists
 from api.serving.degrade import cache_guard, redis_guard
 from ingest.upsert import Importer
 from spaceflight.changes import listener
@@ -36,6 +37,7 @@ BOTH_DATABASES = {
     "test_faults_kill",
     "test_faults_redis",
     "test_filters",
+    "test_lists",
     "test_filters_agencies",
     "test_filters_crew",
     "test_filters_docking",
@@ -184,8 +186,10 @@ DOWN_REDIS = "redis://127.0.0.1:1/0"  # nothing listens on port 1: Redis is down
 
 @pytest.fixture(autouse=True)
 def fresh_guard():
-    """No test inherits another's "Redis is down" (api/serving/degrade.py keeps it per process)."""
+    """No test inherits another's "Redis is down" (api/serving/degrade.py keeps it per process),
+    nor the lists' pages it noted (api/serving/lists.py)."""
     redis_guard.down_until = cache_guard.down_until = 0.0
+    lists.noted.clear()
     yield
     redis_guard.down_until = cache_guard.down_until = 0.0
 

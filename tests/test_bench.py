@@ -51,10 +51,10 @@ def test_the_report_has_every_table_and_judges_every_target(monkeypatch):
         "fragments": 3600,
         "fragment_bytes": 13_000_000,
         "dependencies": 106_000,
-        "after_write": {name: {"cold": 4.0, "warm": 1.0} for name in bench.QUERIES},
+        "after_write": {name: {"cold": 4.0, "warm": 1.0, "paused": 4.4} for name in bench.QUERIES},
         "long_tail": {"once": 600.0, "again": 1200.0},
         "long_tail_nothing_kept": {"once": 20.0, "again": 1400.0},
-        "writes": {"one event": {"ms": 110.0, "rendered": 6, "changed": 6}},
+        "writes": {"one event": {"ms": 110.0, "rendered": 6, "changed": 6, "lists": 4}},
     }
     run = {
         "results": results,
@@ -88,6 +88,9 @@ def test_the_report_has_every_table_and_judges_every_target(monkeypatch):
         "| >= 50% | missed by 25% points |" in text
     )
     assert "after a one-event write / warm: limit=100 detailed | 25% | >= 25% | met |" in text
+    # The control beside it: the same request after a pause as long as the write.
+    assert "| 600 | production | limit=10 | 4.00 | 1.00 | 25% | 4.40 | 110% |" in text
+    assert "| 600 | production | one event | 110 | 6 | 6 | 4 |" in text
     # The first three targets are judged by the medians of the runs in turns.
     assert "| 600 | constant | 900, 860, 880 | 880 |" in text
     assert "unthrottled (medians in turns) | 88% | >= 85% | met |" in text

@@ -220,12 +220,15 @@ def tail_tables(all_results, args):
         "",
         "**The long tail** (tools/bench_tail.py; one client on one keep-alive connection, "
         "keyed, response cache on): each query's first request after a write that changes one "
-        "event it shows (the writer renders again what the write made stale before it returns), "
-        f"against the same request again; medians of {args.rounds} rounds, the queries in "
-        "turns, ms:",
+        "event it shows (the writer renders again what the write made stale, and the lists' "
+        "pages readers asked for, before it returns), against the same request again, back to "
+        "back (the targets' ratio) and after a pause as long as the write took, without a write "
+        f"(the control: an idle server answers slower, however warm); medians of {args.rounds} "
+        "rounds, the queries in turns, ms:",
         "",
-        "| events | stack | query | first after a write ms | again ms | ratio |",
-        "|---:|---|---|---:|---:|---:|",
+        "| events | stack | query | first after a write ms | again ms | ratio "
+        "| again after the same pause ms | ratio |",
+        "|---:|---|---|---:|---:|---:|---:|---:|",
     ]
     stacks = {"prod": "production", "embedded": "embedded"}
     for size, run in all_results.items():
@@ -233,7 +236,8 @@ def tail_tables(all_results, args):
             for name, times in run["tail"][label]["after_write"].items():
                 lines.append(
                     f"| {size:,} | {stack} | {name} | {times['cold']:.2f} | {times['warm']:.2f} "
-                    f"| {times['warm'] / times['cold']:.0%} |"
+                    f"| {times['warm'] / times['cold']:.0%} | {times['paused']:.2f} "
+                    f"| {times['paused'] / times['cold']:.0%} |"
                 )
     lines += [
         "",
@@ -259,17 +263,19 @@ def tail_tables(all_results, args):
     lines += [
         "",
         "What writes cost their writer, commit and rendering again included, and what they "
-        "rendered again (of which with new bytes; the rest keep their bytes):",
+        "rendered again (of which with new bytes; the rest keep their bytes), and the lists' "
+        "pages readers had asked for, rendered again after them:",
         "",
-        "| events | stack | write | ms | fragments rendered again | with new bytes |",
-        "|---:|---|---|---:|---:|---:|",
+        "| events | stack | write | ms | fragments rendered again | with new bytes "
+        "| lists' pages |",
+        "|---:|---|---|---:|---:|---:|---:|",
     ]
     for size, run in all_results.items():
         for label, stack in stacks.items():
             for name, cost in run["tail"][label]["writes"].items():
                 lines.append(
                     f"| {size:,} | {stack} | {name} | {cost['ms']:,.0f} "
-                    f"| {cost['rendered']:,} | {cost['changed']:,} |"
+                    f"| {cost['rendered']:,} | {cost['changed']:,} | {cost['lists']:,} |"
                 )
     lines += [
         "",

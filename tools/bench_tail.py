@@ -3,8 +3,9 @@ process as a writer makes them (each commit renders again what it made stale,
 api/rendering/fragments.py). Prints JSON.
 
 - after a write: for each query, the first request after a write that changes one event it
-  shows (the first of its page), against the same request again; `--rounds` rounds, the
-  queries in turns, medians in milliseconds;
+  shows (the first of its page), against the same request again, back to back and after a
+  pause as long as the write; `--rounds` rounds, the queries in turns, medians in
+  milliseconds;
 - each detail once: every event's `{id}/`, each asked once after a write (no response cached:
   the write changed the generation), against all of them asked again by the same client;
   with the fragments the writer keeps, and with none kept (the first visit ever);
@@ -62,12 +63,13 @@ class Client:
 
 def timed(write):
     """Run `write` as a writer does, in its own transaction, then render again what it made
-    stale (what the commit's `fragments.committed` does, called here to see its count):
+    stale, lists' pages included (what the commit's `fragments.committed` does, called here to
+    see its count):
     `(milliseconds, what was rendered again)`."""
     start = time.perf_counter()
     with override_settings(RENDER_FRAGMENTS=False), transaction.atomic():
         write()
-    rebuilt = fragments.rebuild_stale()
+    rebuilt = fragments.render_stale()
     return (time.perf_counter() - start) * 1000, rebuilt
 
 
@@ -93,14 +95,18 @@ def shown(client, path):
 
 
 def after_write(client, paths, rounds):
-    """Each query's first request after a write that changes an event it shows."""
-    runs = {name: {"cold": [], "warm": []} for name in paths}
+    """Each query's first request after a write that changes an event it shows; the same
+    request again, back to back; and again after a pause as long as the write took, without a
+    write (a server left idle that long answers slower however warm its cache: the control)."""
+    runs = {name: {"cold": [], "warm": [], "paused": []} for name in paths}
     events = {name: shown(client, path) for name, path in paths.items()}
     for _ in range(rounds):
         for name, path in paths.items():
-            timed(one_event(events[name]))
+            took, _ = timed(one_event(events[name]))
             runs[name]["cold"].append(client.get(path))
             runs[name]["warm"].append(statistics.median(client.get(path) for _ in range(3)))
+            time.sleep(took / 1000)
+            runs[name]["paused"].append(client.get(path))
     return {
         name: {side: statistics.median(values) for side, values in run.items()}
         for name, run in runs.items()
@@ -174,12 +180,18 @@ def writes(client):
         (f"an agency that owns it ({agency.name})", owner),
     ):
         took, rebuilt = timed(write)
-        found[name] = {"ms": took, "rendered": rebuilt.rendered, "changed": rebuilt.changed}
+        found[name] = {
+            "ms": took,
+            "rendered": rebuilt.rendered,
+            "changed": rebuilt.changed,
+            "lists": rebuilt.lists,
+        }
     took, rebuilt = sync_page(client)
     found["a sync page (100 events, one changed)"] = {
         "ms": took,
         "rendered": rebuilt.rendered,
         "changed": rebuilt.changed,
+        "lists": rebuilt.lists,
     }
     return found
 

@@ -253,11 +253,7 @@ def _details():
 DETAIL = re.compile(r"^/(\d+\.\d+\.\d+)/(.+)/([^/.]+)/$")
 
 
-def detail(request):
-    """The JSON of an object's `{id}/` page from its kept fragment, or None (then the view
-    answers: no fragment kept, a stale one, another page). The page is the object in its
-    detailed shape, so its fragment is the whole body; a fragment is kept only while its row
-    exists and is unchanged, so the row needs no query of its own."""
+def _detail_key(request):
     match = DETAIL.match(request.path)
     if match is None or set(request.GET) - {"format"}:
         return None
@@ -266,9 +262,26 @@ def detail(request):
     if found is None:
         return None
     model, shape = found
-    key = key_of(version, shape, model, pk, None)
-    body = stored([key]).get(key)
-    return None if body is None else fill(body, *_links(request))
+    return key_of(version, shape, model, pk, None)
+
+
+def list_key(url):
+    """The key of a list's page kept whole (api/serving/lists.py), by its absolute URL."""
+    return f"{code()}|list|{hashlib.sha1(url.encode()).hexdigest()}"  # noqa: S324
+
+
+def answer(request):
+    """The JSON of the page `request` asks for, kept in the database, or None (then the view
+    answers: nothing kept, or only stale). An object's `{id}/` page is the object in its
+    detailed shape, so its fragment is the whole body; a fragment is kept only while its row
+    exists and is unchanged, so the row needs no query of its own. A list's page is kept
+    whole, by its URL, once its view made it so (api/serving/lists.py). One query."""
+    key = _detail_key(request)
+    if key is not None:
+        body = stored([key]).get(key)
+        return None if body is None else fill(body, *_links(request))
+    key = list_key(request.build_absolute_uri())
+    return stored([key]).get(key)
 
 
 def stored(keys):
@@ -307,7 +320,7 @@ def keep_built():
 
 
 @contextlib.contextmanager
-def _without_waiting():
+def without_waiting():
     """A store never waits for a writer (a request is waiting for it): SQLite's busy timeout
     is set to nothing meanwhile (PostgreSQL's lock is only tried)."""
     if connection.vendor != "sqlite":
@@ -323,16 +336,16 @@ def _without_waiting():
             cursor.execute(f"PRAGMA busy_timeout = {int(timeout)}")
 
 
-def store(built, read, unchanged=frozenset()):
+def store(built, read, unchanged=frozenset(), urls=None):
     """Store fragments built from a snapshot that read the tick `read`, unless a write came
     since (then they may be stale: they are dropped, and built again when asked for). Those
-    `unchanged` keep the bytes stored and are marked fresh again."""
+    `unchanged` keep the bytes stored and are marked fresh again. `urls`: of lists' pages."""
     from api.models import Fragment, FragmentDep
 
     now = timezone.now()
     built = dict(sorted(built.items()))  # rows locked in one order: two stores can't deadlock
     try:
-        with _without_waiting(), transaction.atomic():
+        with without_waiting(), transaction.atomic():
             if connection.vendor == "postgresql":
                 with connection.cursor() as cursor:
                     cursor.execute("SET LOCAL lock_timeout = '200ms'")
@@ -343,13 +356,13 @@ def store(built, read, unchanged=frozenset()):
                 return 0
             Fragment.objects.bulk_create(
                 [
-                    Fragment(key=k, body=b, size=len(b), built=now)
+                    Fragment(key=k, body=b, size=len(b), built=now, url=(urls or {}).get(k))
                     for k, (b, _) in built.items()
                     if k not in unchanged
                 ],
                 update_conflicts=True,
                 unique_fields=["key"],
-                update_fields=["body", "stale", "size", "built"],
+                update_fields=["body", "stale", "size", "built", "url"],
             )
             Fragment.objects.filter(key__in=list(unchanged)).update(stale=False)
             FragmentDep.objects.filter(key__in=list(built)).delete()
@@ -368,11 +381,13 @@ def store(built, read, unchanged=frozenset()):
 @dataclass
 class Rebuilt:
     """What `rebuild_stale` did: fragments rendered again, of which `changed` have new bytes,
-    and `dropped`, whose object is gone or whose day has passed."""
+    and `dropped`, whose object is gone or whose day has passed; and `lists`, lists' pages
+    rendered again (`render_stale`)."""
 
     rendered: int = 0
     changed: int = 0
     dropped: int = 0
+    lists: int = 0
 
 
 def rebuild_stale():
@@ -381,7 +396,7 @@ def rebuild_stale():
     from api.models import Fragment
     from api.serving.responses import snapshot
 
-    stale = dict(Fragment.objects.filter(stale=True).values_list("key", "body"))
+    stale = dict(Fragment.objects.filter(stale=True, url__isnull=True).values_list("key", "body"))
     if not stale:
         return Rebuilt()
     groups, gone = defaultdict(dict), []
@@ -400,14 +415,14 @@ def rebuild_stale():
             found = {row.pk for row in rows}
             gone += [key for pk, key in keys.items() if pk not in found]
             built.update(build(version, shape, rows, day))
-    _delete(gone, stale_only=True)
+    delete(gone, stale_only=True)
     unchanged = {key for key, (body, _) in built.items() if bytes(stale[key]) == body}
     rendered = store(built, read, unchanged) if built and read is not None else 0
     changed = rendered - len(unchanged) if rendered else 0  # none stored: nothing changed
     return Rebuilt(rendered, changed, len(gone))
 
 
-def _delete(keys, stale_only=False):
+def delete(keys, stale_only=False):
     """Delete these fragments (those still stale, with `stale_only`) and their dependencies,
     together: a fragment a reader stored again meanwhile keeps both. Never waits for a lock
     (a reader's request may be waiting): what could not be deleted now is deleted later."""
@@ -416,7 +431,7 @@ def _delete(keys, stale_only=False):
     for start in range(0, len(keys), 500):
         chunk = keys[start : start + 500]
         try:
-            with _without_waiting(), transaction.atomic():
+            with without_waiting(), transaction.atomic():
                 if connection.vendor == "postgresql":
                     with connection.cursor() as cursor:
                         cursor.execute("SET LOCAL lock_timeout = '200ms'")
@@ -452,7 +467,7 @@ def evict(every=100):
             break
         oldest.append(key)
         excess -= size
-    _delete(oldest)
+    delete(oldest)
 
 
 def committed(**kwargs):
@@ -461,6 +476,16 @@ def committed(**kwargs):
     and is rendered by the next read that needs it."""
     if settings.RENDER_FRAGMENTS:
         try:
-            rebuild_stale()
+            render_stale()
         except Exception:  # noqa: BLE001 - see above
             log.exception("rendering stale fragments again failed; reads will render them")
+
+
+def render_stale():
+    """What a writer renders again once it has committed: the stale fragments, then the lists'
+    pages readers asked for (api/serving/lists.py), made of them."""
+    from api.serving import lists
+
+    rebuilt = rebuild_stale()
+    rebuilt.lists = lists.rebuild_stale()
+    return rebuilt

@@ -31,6 +31,14 @@ class Template:
         # The body in content codings, made once per coding (api/serving/responses.py).
         self.encoded = {}
 
+    def marked(self):
+        """The body as rendered, its markers in place."""
+        out = [self.parts[0]]
+        for start, part in zip(self.starts, self.parts[1:], strict=True):
+            out.append(b'"\\u0000live:%d"' % ((start - EPOCH) // MICROSECOND))
+            out.append(part)
+        return b"".join(out)
+
     def fill(self):
         if not self.starts:
             return self.parts[0]

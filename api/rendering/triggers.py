@@ -3,9 +3,11 @@
 Every table the API shows gets triggers that, for each row inserted, deleted, or updated with
 a value that differs, mark stale every fragment that depends on the row
 (`table:pk`) or on a list the row belongs to (`table.column:value`, for each of its foreign
-keys, old and new). A stale fragment is never read again; the writer renders it again after
-its commit (`rebuild_stale`). Being triggers, they see every write: the ORM's, `bulk_create`,
-`update()`, raw SQL, `psql`; a TRUNCATE (PostgreSQL) makes every fragment stale.
+keys, old and new), and every one that depends on any write (`ANY`: a list's page, whose
+rows any write may change, api/serving/lists.py). A stale fragment is never read again; the
+writer renders it again after its commit (`rebuild_stale`). Being triggers, they see every
+write: the ORM's, `bulk_create`, `update()`, raw SQL, `psql`; a TRUNCATE (PostgreSQL) makes
+every fragment stale.
 
 They are made again after every `migrate` (`install`, on post_migrate) from the models as they
 are then, so a column added later is compared too; and every fragment is dropped, as a
@@ -22,6 +24,8 @@ from django.apps import apps
 # pg_advisory_xact_lock's key for writes against fragment stores (any constant of our own).
 LOCK = 0x646F636B696E67  # "docking"
 TRIGGER = "fragments_stale"
+# The dependency every write matches.
+ANY = "*"
 
 
 def shown_tables():
@@ -114,7 +118,7 @@ def _postgresql():
     yield f"""
         CREATE OR REPLACE FUNCTION {TRIGGER}() RETURNS trigger LANGUAGE plpgsql AS $$
         DECLARE
-            deps text[] := '{{}}';
+            deps text[] := ARRAY['{ANY}'];
             version jsonb;
             versions jsonb[];
         BEGIN
@@ -186,7 +190,9 @@ def _sqlite():
             when = ""
             if operation == "UPDATE":
                 when = "WHEN " + " OR ".join(f'OLD."{c}" IS NOT NEW."{c}"' for c in columns)
-            matched = ", ".join(value for row in rows for value in deps(row, table, pk, foreign))
+            matched = ", ".join(
+                [f"'{ANY}'", *(value for row in rows for value in deps(row, table, pk, foreign))]
+            )
             yield (
                 f'CREATE TRIGGER "{name}" AFTER {operation} ON "{table}" FOR EACH ROW {when} '
                 f"BEGIN {STALE.format(match=f'IN ({matched})')}; {TICK}; END"

@@ -26,6 +26,10 @@ class Recent:
             self.items.move_to_end(key)
         return item
 
+    def clear(self):
+        self.items.clear()
+        self.used = 0
+
     def put(self, key, template):
         if key in self.items:
             self.used -= self.items.pop(key).size

@@ -43,7 +43,7 @@ from django.utils.http import http_date
 
 from api.rendering import body, fragments
 from api.rendering.live import Template
-from api.serving import cache, encoding
+from api.serving import cache, encoding, lists
 from spaceflight.changes import current, generation
 
 
@@ -129,15 +129,25 @@ def _key(token, request, period, variant):
 
 
 def respond(
-    request, build, content_type="application/json", period=None, variant=None, builds=api_builds
+    request,
+    build,
+    content_type="application/json",
+    period=None,
+    variant=None,
+    builds=api_builds,
+    listed=False,
 ):
     """The response to a GET, from the cache when it can be; `build(live)` gives the data
     (rendered as JSON, with live durations as markers when `live` is true), or the body's bytes
     already rendered (a page). A body that shows the moment it was made is made again every
-    `period` seconds, besides after every write. `variant` and `builds`: see above."""
+    `period` seconds, besides after every write. `variant` and `builds`: see above. `listed`:
+    a list's page that writers render again (api/serving/lists.py)."""
     template = None
     key = None
-    if settings.RESPONSE_CACHE:
+    on_write = lists.rendering_on_write(request)
+    # Kept pages are read only where responses are cached (`warm_answer`).
+    listed = listed and settings.RENDER_FRAGMENTS and settings.RESPONSE_CACHE
+    if settings.RESPONSE_CACHE and not on_write:
         token, changed_at, _ = request_generation(request)
         key = _key(token, request, period, variant)
         if getattr(getattr(request, "_request", request), "_missed", None) != key:
@@ -148,15 +158,23 @@ def respond(
             fragments.forget_built()
             with snapshot():
                 token, changed_at, _ = generation()
+                read = fragments.tick() if listed and on_write else None
                 built = build(live=True)
                 made = Template(built) if isinstance(built, bytes) else body(built)
             fragments.keep_built()
             key = _key(token, request, period, variant)
             if settings.RESPONSE_CACHE:
                 cache.put(key, made)
+            if listed:
+                url = request.build_absolute_uri()
+                if on_write:
+                    if read is not None:
+                        lists.keep(url, made, read)
+                else:
+                    lists.wanted(url)
             return made, key, changed_at
 
-        if key is None:
+        if key is None or on_write:
             template, key, changed_at = make()
         else:
             template, key, changed_at = builds.run(key, make)
@@ -174,10 +192,10 @@ API_PATHS = tuple(f"/{version}/" for version in settings.REST_FRAMEWORK["ALLOWED
 def warm_answer(request):
     """The API's answer from the cache before Django resolves the URL and DRF runs the view
     (api/serving/middleware.py, `WarmAnswers`), or None: the view answers. Only a GET the view
-    would answer in JSON, whose body is cached under this generation and URL (or, for an
-    object's page, kept as its fragment), from a caller that is known and within its limit
-    (this request counted, api/serving/throttling.py): the same bytes and headers as the
-    view's answer, without its cost."""
+    would answer in JSON, whose body is cached under this generation and URL (or kept in the
+    database: an object's page as its fragment, a list's page whole), from a caller that is
+    known and within its limit (this request counted, api/serving/throttling.py): the same
+    bytes and headers as the view's answer, without its cost."""
     if (
         request.method != "GET"
         or not settings.RESPONSE_CACHE
@@ -190,9 +208,9 @@ def warm_answer(request):
     key = _key(token, request, None, None)
     template = cache.recent.get(key)
     if template is None and settings.RENDER_FRAGMENTS:
-        # An object's page is its kept fragment (api/rendering/fragments.py, `detail`): read
-        # from the database as fast as from Redis, and kept in this process's memory only.
-        made = fragments.detail(request)
+        # Kept in the database (api/rendering/fragments.py, `answer`): read as fast as from
+        # Redis, and kept in this process's memory only.
+        made = fragments.answer(request)
         if made is not None:
             template = Template(made)
             cache.recent.put(key, template)

@@ -32,6 +32,7 @@ from rest_framework import authentication, exceptions, throttling
 
 from api.models import ApiKey, digest
 from api.rates import parse_rate
+from api.serving import lists
 from api.serving.degrade import redis_guard
 from api.serving.responses import request_generation
 
@@ -396,6 +397,8 @@ def admitted(request):
 
 class LL2Throttle(throttling.BaseThrottle):
     def allow_request(self, request, view):
+        if lists.rendering_on_write(request):
+            return True  # a writer rendering a page again (api/serving/lists.py)
         self.found = usage(request, count=True)
         return self.found.limit is None or self.found.allowed
 
