@@ -270,16 +270,20 @@ def list_key(url):
     return f"{code()}|list|{hashlib.sha1(url.encode()).hexdigest()}"  # noqa: S324
 
 
-def answer(request):
-    """The JSON of the page `request` asks for, kept in the database, or None (then the view
-    answers: nothing kept, or only stale). An object's `{id}/` page is the object in its
+def detail(request):
+    """The JSON of an object's `{id}/` page from its kept fragment, or None (then the view
+    answers: no fragment kept, a stale one, another page). The page is the object in its
     detailed shape, so its fragment is the whole body; a fragment is kept only while its row
-    exists and is unchanged, so the row needs no query of its own. A list's page is kept
-    whole, by its URL, once its view made it so (api/serving/lists.py). One query."""
+    exists and is unchanged, so the row needs no query of its own."""
     key = _detail_key(request)
-    if key is not None:
-        body = stored([key]).get(key)
-        return None if body is None else fill(body, *_links(request))
+    if key is None:
+        return None
+    body = stored([key]).get(key)
+    return None if body is None else fill(body, *_links(request))
+
+
+def kept_list(request):
+    """The JSON of a list's page kept whole by its writer (api/serving/lists.py), or None."""
     key = list_key(request.build_absolute_uri())
     return stored([key]).get(key)
 

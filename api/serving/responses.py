@@ -208,14 +208,15 @@ def warm_answer(request):
     key = _key(token, request, None, None)
     template = cache.recent.get(key)
     if template is None and settings.RENDER_FRAGMENTS:
-        # Kept in the database (api/rendering/fragments.py, `answer`): read as fast as from
-        # Redis, and kept in this process's memory only.
-        made = fragments.answer(request)
-        if made is not None:
-            template = Template(made)
-            cache.recent.put(key, template)
+        # An object's page is its kept fragment (api/rendering/fragments.py): read from the
+        # database as fast as from Redis, and kept in this process's memory only.
+        template = _made(key, fragments.detail(request))
     if template is None:
+        # Redis first for a list: its writer put the page there too, its ETag and live values
+        # found, which costs less to take than the database's bytes (api/serving/lists.py).
         template = cache.get(key)
+    if template is None and settings.RENDER_FRAGMENTS:
+        template = _made(key, fragments.kept_list(request))
     if template is None:
         request._missed = key  # the view need not ask the cache again
         return None
@@ -228,6 +229,15 @@ def warm_answer(request):
     response["Allow"] = "GET"
     patch_vary_headers(response, ["Accept"])
     return response
+
+
+def _made(key, body):
+    """`body`, kept in the database, as a template in this process's memory."""
+    if body is None:
+        return None
+    template = Template(body)
+    cache.recent.put(key, template)
+    return template
 
 
 def _send(request, template, key, changed_at, content_type):
