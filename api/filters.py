@@ -68,6 +68,13 @@ class StrictBooleanFilter(django_filters.Filter):
     field_class = StrictBooleanField
 
 
+class ClockBooleanFilter(StrictBooleanFilter):
+    """A boolean filter whose rows change with the clock (under way now): a page asked with
+    it is never kept whole for writers to render again (api/serving/lists.py)."""
+
+    follows_clock = True
+
+
 @extend_schema_field(OpenApiTypes.INT)
 class IntegerFilter(django_filters.NumberFilter):
     """A number filter on a value the database computes (no column to read the type off)."""
@@ -152,7 +159,7 @@ class VideoUrlsFilter(CharInFilter):
         return text.filter(reduce(operator.or_, (Q(vid_urls_text__contains=w) for w in written)))
 
 
-class HideRecentFilter(StrictBooleanFilter):
+class HideRecentFilter(ClockBooleanFilter):
     """`hide_recent_previous` of an upcoming list: true leaves out what is already past (the
     list holds the last 24 hours too, api/views.py `Upcoming`)."""
 

@@ -19,6 +19,7 @@ from api.descriptions import describe
 from api.rendering import render
 from api.rendering.fragments import kept
 from api.schema import ResourceSchema
+from api.serving import lists
 from api.serving.responses import respond, snapshot
 from api.serving.throttling import usage
 from api.shapes import SHAPES, APIThrottle, modes
@@ -102,6 +103,7 @@ class Resource(viewsets.ReadOnlyModelViewSet):
             self.period is None
             and bool(self.modes)
             and kept(self.get_serializer_class()) == "always"
+            and lists.keepable(request, self.filterset_class)
         )
         return self.answer(request, build, listed)
 

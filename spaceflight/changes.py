@@ -52,7 +52,8 @@ class Generation(NamedTuple):
 
 # The generation of a database no write has gone through yet (just migrated, or flushed).
 INITIAL = Generation("initial", datetime(2000, 1, 1, tzinfo=UTC), "initial")
-# Where PostgreSQL announces a new generation (the trigger of migration 0011 says the same).
+# Where PostgreSQL announces a new generation (the trigger of migrations 0011 and 0012 says
+# the same).
 CHANNEL = "data_generation"
 # How its LISTEN connections show in pg_stat_activity.
 APPLICATION_NAME = "docking generation listener"
@@ -111,7 +112,9 @@ generation_committed = Signal()
 
 
 def _committed_here():
-    _seen_here()
+    global _commits_here
+    with _commits_lock:  # two threads committing at once must both count
+        _commits_here += 1
     generation_committed.send(sender=None)
 
 
@@ -125,26 +128,17 @@ def data_changed():
 
 
 def keys_changed(**kwargs):
-    """Signal receiver for API keys: replace the keys token (the data's stays, as responses
-    don't show keys), in the writing transaction."""
+    """Signal receiver for API keys: replace the keys token, and the data's with it (a key is
+    written rarely; a process of the release before, which trusts keys by the data's token,
+    refuses a revoked key at once all the same), in the writing transaction."""
     from spaceflight.models import DataGeneration
 
+    keys = uuid.uuid4().hex
     DataGeneration.objects.update_or_create(
         pk=1,
-        defaults={"keys_token": uuid.uuid4().hex},
-        create_defaults={
-            "token": INITIAL.token,
-            "changed_at": INITIAL.changed_at,
-            "keys_token": uuid.uuid4().hex,
-        },
+        defaults={"token": uuid.uuid4().hex, "changed_at": timezone.now(), "keys_token": keys},
     )
-    transaction.on_commit(_seen_here)
-
-
-def _seen_here():
-    global _commits_here
-    with _commits_lock:
-        _commits_here += 1
+    transaction.on_commit(_committed_here)
 
 
 def _replaced_in_this_transaction():
@@ -180,12 +174,15 @@ class Listener:
 
     Notifications are delivered only when a transaction commits, in commit order, to every
     listening session. A request takes what has reached the socket without waiting (`current`):
-    after a notification, it reads the row again on this connection (which sees every commit
-    before it). The connection is made by the first request after the process starts, and
-    again `RETRY_SECONDS` after it failed or dropped; meanwhile `current()` returns None (read
-    the row). LISTEN comes before the first read, so no commit falls between them. A
-    notification carries the row as its commit left it: the last one heard is the row.
-    `lock` guards the connection and what was read on it; the threads of a process share it."""
+    a notification carries the row as its commit left it, so the last one heard is the row.
+    After a commit of this process it reads the row on this connection instead; the server
+    sends a session the notifications of every commit its query sees before that query's
+    answer, and any that arrive during the read make it read again, so a notification heard
+    after a read is of a later commit, never an older row. The connection is made by the first
+    request after the process starts, and again `RETRY_SECONDS` after it failed or dropped;
+    meanwhile `current()` returns None (read the row). LISTEN comes before the first read, so
+    no commit falls between them. `lock` guards the connection and what was read on it; the
+    threads of a process share it."""
 
     RETRY_SECONDS = 5.0
 

@@ -265,9 +265,23 @@ def _detail_key(request):
     return key_of(version, shape, model, pk, None)
 
 
+@cache
+def api_code():
+    """A fingerprint of the whole API's code: a list's page shows what its view, filters and
+    pagination make of the rows, besides the shapes."""
+    root = Path(__file__).resolve().parent.parent
+    files = sorted(root.glob("**/*.py"))
+    return hashlib.sha1(b"".join(f.read_bytes() for f in files)).hexdigest()[:8]  # noqa: S324
+
+
 def list_key(url):
     """The key of a list's page kept whole (api/serving/lists.py), by its absolute URL."""
-    return f"{code()}|list|{hashlib.sha1(url.encode()).hexdigest()}"  # noqa: S324
+    return f"{api_code()}|list|{hashlib.sha1(url.encode()).hexdigest()}"  # noqa: S324
+
+
+def object_page(request):
+    """Whether `request` asks for an object's page that a fragment may answer."""
+    return _detail_key(request) is not None
 
 
 def detail(request):

@@ -16,9 +16,16 @@ writer has rendered again first.
   older than that: the first request after the next write builds it.
 - Readers answer from a kept page before the view (api/serving/responses.py, `warm_answer`).
 
-Which lists: those whose rows don't change with the clock (not the upcoming and previous
-lists) in a shape kept always (api/rendering/fragments.py, `kept`), in JSON. A page is kept by
-its absolute URL (scheme, host, path and query as asked): its links are the request's."""
+Which lists (`keepable`): those whose rows don't change with the clock (not the upcoming and
+previous lists, nor a page asked with a filter by the clock, as `is_active`) in a shape kept
+always (api/rendering/fragments.py, `kept`), in JSON, asked with no parameter the view doesn't
+read (a page per made-up parameter would let any caller choose what writers render) and in
+ASCII (a raw UTF-8 query string is not the URL a writer replays). A page is kept by its
+absolute URL (scheme, host, path and query as asked): its links are the request's.
+
+What a flood of lists costs: a small row per URL noted, deleted by the next write unless among
+the `RENDERED_LISTS` most recent, and at most `RENDERED_LISTS` pages rendered per write,
+whoever asked for them."""
 
 import logging
 import time
@@ -26,7 +33,7 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db import OperationalError, connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.test import RequestFactory
 from django.urls import resolve
 from django.utils import timezone
@@ -35,6 +42,24 @@ from api.rendering import fragments
 from api.rendering.triggers import ANY
 
 log = logging.getLogger("api.lists")
+
+
+# What a list's view reads besides its filters: the page, the shape, the format, the search and
+# the order.
+READ = frozenset({"limit", "offset", "mode", "format", "search", "ordering"})
+
+
+def keepable(request, filterset):
+    """Whether the page `request` asks of a list filtered by `filterset` may be kept whole."""
+    if not request.META.get("QUERY_STRING", "").isascii():
+        return False
+    filters = filterset.base_filters if filterset is not None else {}
+    for name in request.GET:
+        if name not in READ and name not in filters:
+            return False
+        if getattr(filters.get(name), "follows_clock", False):
+            return False
+    return True
 
 
 def rendering_on_write(request):
@@ -79,8 +104,9 @@ def wanted(url):
                 unique_fields=["key"],
                 update_fields=["asked"],
             )
-    except OperationalError:
-        return  # not noted: the writer doesn't render it this time
+    except DatabaseError:
+        # Locked, or a database not yet migrated this far: the writer doesn't render it.
+        return
     noted[url] = moment
 
 
@@ -91,7 +117,8 @@ def keep(url, template, read):
 
 
 def rebuild_stale():
-    """Render again the stale pages readers asked for most recently; delete the others."""
+    """Render again the stale pages readers asked for most recently; delete the others. How
+    many were rendered and kept."""
     from api.models import Fragment
 
     stale = Fragment.objects.filter(stale=True, url__isnull=False)
@@ -103,14 +130,14 @@ def rebuild_stale():
     )
     others = stale.exclude(key__in=[key for key, _ in chosen]).values_list("key", flat=True)
     fragments.delete(list(others), stale_only=True)
-    for _, url in chosen:
-        render(url)
-    return len(chosen)
+    return sum(render(url) for _, url in chosen)
 
 
 def render(url):
     """`url`'s page, made through its view as a reader's request would (its host and scheme,
-    no credentials), kept by the view (api/serving/responses.py)."""
+    no credentials), kept by the view (api/serving/responses.py); whether it was kept."""
+    from api.models import Fragment
+
     parts = urlsplit(url)
     request = RequestFactory().get(
         f"{parts.path}?{parts.query}", HTTP_HOST=parts.netloc, secure=parts.scheme == "https"
@@ -122,4 +149,7 @@ def render(url):
     except Exception:  # noqa: BLE001 - a page not rendered is built by its next reader
         log.exception("rendering %s again failed", url)
         return False
-    return response.status_code == 200
+    return (
+        response.status_code == 200
+        and not Fragment.objects.filter(key=fragments.list_key(url), stale=True).exists()
+    )

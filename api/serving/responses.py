@@ -207,7 +207,9 @@ def warm_answer(request):
     token, changed_at, _ = request_generation(request)
     key = _key(token, request, None, None)
     template = cache.recent.get(key)
-    if template is None and settings.RENDER_FRAGMENTS:
+    kept = settings.RENDER_FRAGMENTS
+    object_page = kept and fragments.object_page(request)
+    if template is None and object_page:
         # An object's page is its kept fragment (api/rendering/fragments.py): read from the
         # database as fast as from Redis, and kept in this process's memory only.
         template = _made(key, fragments.detail(request))
@@ -215,7 +217,7 @@ def warm_answer(request):
         # Redis first for a list: its writer put the page there too, its ETag and live values
         # found, which costs less to take than the database's bytes (api/serving/lists.py).
         template = cache.get(key)
-    if template is None and settings.RENDER_FRAGMENTS:
+    if template is None and kept and not object_page:
         template = _made(key, fragments.kept_list(request))
     if template is None:
         request._missed = key  # the view need not ask the cache again

@@ -398,7 +398,9 @@ def admitted(request):
 class LL2Throttle(throttling.BaseThrottle):
     def allow_request(self, request, view):
         if lists.rendering_on_write(request):
-            return True  # a writer rendering a page again (api/serving/lists.py)
+            # A writer rendering a page again (api/serving/lists.py) asks for no caller: its
+            # requests are the server's own, and would use up the anonymous limit of its host.
+            return True
         self.found = usage(request, count=True)
         return self.found.limit is None or self.found.allowed
 

@@ -11,6 +11,7 @@ from api.filters import (
     COMPARED,
     OVERRIDES,
     RANGE,
+    ClockBooleanFilter,
     IdsFilter,
     StrictBooleanFilter,
     UtcDateTimeFilter,
@@ -124,7 +125,7 @@ class LegacyExpeditionFilter(f.FilterSet):
 
 
 class ExpeditionFilter(LegacyExpeditionFilter):
-    is_active = StrictBooleanFilter(
+    is_active = ClockBooleanFilter(
         method="filter_active", label="Under way: no end, or an end still to come (LL2 2.4.0)"
     )
 
