@@ -206,6 +206,10 @@ def main():
     middle = DockingEvent.objects.order_by("docking", "id")[len(ids) // 2].pk
     paths = {name: path.format(middle=middle) for name, path in QUERIES.items()}
     client = Client(args.base, args.key)
+    # From a known state: no fragment of another release, no list noted by an earlier run's
+    # server (on another port: another URL).
+    Fragment.objects.all().delete()
+    FragmentDep.objects.all().delete()
     start = time.perf_counter()
     call_command("render_fragments", stdout=StringIO())
     rendered_ms = (time.perf_counter() - start) * 1000
