@@ -8,7 +8,6 @@ import time_machine
 from rest_framework.renderers import JSONRenderer
 from rest_framework.test import APIClient
 
-from api.serving import lists
 from api.serving.degrade import cache_guard, redis_guard
 from ingest.upsert import Importer
 from spaceflight.changes import listener
@@ -186,10 +185,8 @@ DOWN_REDIS = "redis://127.0.0.1:1/0"  # nothing listens on port 1: Redis is down
 
 @pytest.fixture(autouse=True)
 def fresh_guard():
-    """No test inherits another's "Redis is down" (api/serving/degrade.py keeps it per process),
-    nor the lists' pages it noted (api/serving/lists.py)."""
+    """No test inherits another's "Redis is down" (api/serving/degrade.py keeps it per process)."""
     redis_guard.down_until = cache_guard.down_until = 0.0
-    lists.noted.clear()
     yield
     redis_guard.down_until = cache_guard.down_until = 0.0
 

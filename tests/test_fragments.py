@@ -220,7 +220,6 @@ def test_a_write_renders_again_only_what_shows_what_it_changed(
     "path", ["/2.3.0/docking_events/?limit=100&mode=detailed", f"/2.2.0/docking_event/{EVENT}/"]
 )
 def test_a_page_of_kept_fragments_costs_a_fixed_number_of_queries(walked, on, api, path):
-    api.get(path)  # a list's page is noted for its writers once (api/serving/lists.py)
     with CaptureQueriesContext(connection) as queries:
         assert api.get(path).status_code == 200
     # The snapshot (3), the page's count and rows (a detail: its row), the fragments.

@@ -172,3 +172,11 @@ def test_the_writer_counts_against_no_limit(api, events, settings):
     a_write(DockingEvent.objects.order_by("id").first())
     assert not Fragment.objects.get(url=URL).stale
     assert api.get("/2.3.0/api-throttle/").json()["current_use"] == before
+
+
+def test_a_note_deleted_is_made_again_by_the_next_build(api, events):
+    api.get(LIST)
+    Fragment.objects.all().delete()  # as a `migrate` does, or a writer that chose others
+    a_write(events[0])
+    api.get(LIST)
+    assert Fragment.objects.filter(url=URL).exists()

@@ -8,7 +8,8 @@ that of a response made from its rows' fragments (api/rendering/fragments.py), w
 writer has rendered again first.
 
 - A reader that builds a list's page (no page kept for it, or only a stale one) notes its URL
-  (`wanted`): a stale row with no body, which nothing reads.
+  (`wanted`): a stale row with no body, which nothing reads. A process builds a page once per
+  data generation at most (the response cache keeps it), so it notes it as often.
 - After each commit the writer renders again the `RENDERED_LISTS` pages most recently noted,
   among those noted in the last `RENDERED_LISTS_SECONDS`, through their view, in a snapshot,
   and keeps each under its URL (`keep`) unless a write came since that snapshot; the other
@@ -28,7 +29,6 @@ the `RENDERED_LISTS` most recent, and at most `RENDERED_LISTS` pages rendered pe
 whoever asked for them."""
 
 import logging
-import time
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -68,21 +68,10 @@ def rendering_on_write(request):
     return getattr(getattr(request, "_request", request), "rendered_on_write", False)
 
 
-# When this process last noted each URL: noted again only once a quarter of the window has
-# passed, so that building the same page again (after each write that finds no page made)
-# writes nothing.
-noted = {}
-
-
 def wanted(url):
     """Note that a reader built `url`'s page; never waits for a lock (see fragments.store)."""
     from api.models import Fragment
 
-    moment = time.monotonic()
-    if moment - noted.get(url, -float("inf")) < settings.RENDERED_LISTS_SECONDS / 4:
-        return
-    if len(noted) > 10_000:
-        noted.clear()
     now = timezone.now()
     try:
         with fragments.without_waiting(), transaction.atomic():
@@ -105,9 +94,7 @@ def wanted(url):
                 update_fields=["asked"],
             )
     except DatabaseError:
-        # Locked, or a database not yet migrated this far: the writer doesn't render it.
-        return
-    noted[url] = moment
+        pass  # locked, or a database not yet migrated this far: the writer doesn't render it
 
 
 def keep(url, template, read):
