@@ -118,27 +118,22 @@ def _committed_here():
     generation_committed.send(sender=None)
 
 
-def data_changed():
+def data_changed(keys=False):
+    """Replace the token (and with `keys`, the keys token), in the writing transaction."""
     from spaceflight.models import DataGeneration
 
-    DataGeneration.objects.update_or_create(
-        pk=1, defaults={"token": uuid.uuid4().hex, "changed_at": timezone.now()}
-    )
+    replaced = {"token": uuid.uuid4().hex, "changed_at": timezone.now()}
+    if keys:
+        replaced["keys_token"] = uuid.uuid4().hex
+    DataGeneration.objects.update_or_create(pk=1, defaults=replaced)
     transaction.on_commit(_committed_here)
 
 
 def keys_changed(**kwargs):
     """Signal receiver for API keys: replace the keys token, and the data's with it (a key is
     written rarely; a process of the release before, which trusts keys by the data's token,
-    refuses a revoked key at once all the same), in the writing transaction."""
-    from spaceflight.models import DataGeneration
-
-    keys = uuid.uuid4().hex
-    DataGeneration.objects.update_or_create(
-        pk=1,
-        defaults={"token": uuid.uuid4().hex, "changed_at": timezone.now(), "keys_token": keys},
-    )
-    transaction.on_commit(_committed_here)
+    refuses a revoked key at once all the same)."""
+    data_changed(keys=True)
 
 
 def _replaced_in_this_transaction():

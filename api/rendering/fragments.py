@@ -111,13 +111,17 @@ def _shapes():
     return {_name(shape): shape for shape in SHAPES.values()}
 
 
+def _fingerprint(*patterns):
+    root = Path(__file__).resolve().parent.parent
+    files = sorted(f for pattern in patterns for f in root.glob(pattern))
+    return hashlib.sha1(b"".join(f.read_bytes() for f in files)).hexdigest()[:8]  # noqa: S324
+
+
 @cache
 def code():
     """A fingerprint of the code that renders (the shapes, this package): fragments another
     release rendered (a process still running the old code beside the new) are never read."""
-    root = Path(__file__).resolve().parent.parent
-    files = sorted([*root.glob("shapes/**/*.py"), *root.glob("rendering/*.py")])
-    return hashlib.sha1(b"".join(f.read_bytes() for f in files)).hexdigest()[:8]  # noqa: S324
+    return _fingerprint("shapes/**/*.py", "rendering/*.py")
 
 
 def key_of(version, shape, model, pk, day):
@@ -253,7 +257,9 @@ def _details():
 DETAIL = re.compile(r"^/(\d+\.\d+\.\d+)/(.+)/([^/.]+)/$")
 
 
-def _detail_key(request):
+def detail_key(request):
+    """The key of the fragment that is the whole of the object's page `request` asks for, or
+    None: another page."""
     match = DETAIL.match(request.path)
     if match is None or set(request.GET) - {"format"}:
         return None
@@ -269,9 +275,7 @@ def _detail_key(request):
 def api_code():
     """A fingerprint of the whole API's code: a list's page shows what its view, filters and
     pagination make of the rows, besides the shapes."""
-    root = Path(__file__).resolve().parent.parent
-    files = sorted(root.glob("**/*.py"))
-    return hashlib.sha1(b"".join(f.read_bytes() for f in files)).hexdigest()[:8]  # noqa: S324
+    return _fingerprint("**/*.py")
 
 
 def list_key(url):
@@ -279,19 +283,11 @@ def list_key(url):
     return f"{api_code()}|list|{hashlib.sha1(url.encode()).hexdigest()}"  # noqa: S324
 
 
-def object_page(request):
-    """Whether `request` asks for an object's page that a fragment may answer."""
-    return _detail_key(request) is not None
-
-
-def detail(request):
-    """The JSON of an object's `{id}/` page from its kept fragment, or None (then the view
-    answers: no fragment kept, a stale one, another page). The page is the object in its
+def detail(request, key):
+    """The JSON of an object's `{id}/` page from its kept fragment `key` (`detail_key`), or
+    None (then the view answers: no fragment kept, a stale one). The page is the object in its
     detailed shape, so its fragment is the whole body; a fragment is kept only while its row
     exists and is unchanged, so the row needs no query of its own."""
-    key = _detail_key(request)
-    if key is None:
-        return None
     body = stored([key]).get(key)
     return None if body is None else fill(body, *_links(request))
 
@@ -339,17 +335,21 @@ def keep_built():
 
 @contextlib.contextmanager
 def without_waiting():
-    """A store never waits for a writer (a request is waiting for it): SQLite's busy timeout
-    is set to nothing meanwhile (PostgreSQL's lock is only tried)."""
+    """A transaction that never waits long for a writer (a request is waiting for it): on
+    SQLite the busy timeout is set to nothing meanwhile, on PostgreSQL a row lock is waited for
+    200 ms at most. Either raises OperationalError instead."""
     if connection.vendor != "sqlite":
-        yield
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL lock_timeout = '200ms'")
+            yield
         return
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA busy_timeout")
         timeout = cursor.fetchone()[0]
         cursor.execute("PRAGMA busy_timeout = 0")
         try:
-            yield
+            with transaction.atomic():
+                yield
         finally:
             cursor.execute(f"PRAGMA busy_timeout = {int(timeout)}")
 
@@ -363,10 +363,9 @@ def store(built, read, unchanged=frozenset(), urls=None):
     now = timezone.now()
     built = dict(sorted(built.items()))  # rows locked in one order: two stores can't deadlock
     try:
-        with without_waiting(), transaction.atomic():
+        with without_waiting():
             if connection.vendor == "postgresql":
                 with connection.cursor() as cursor:
-                    cursor.execute("SET LOCAL lock_timeout = '200ms'")
                     cursor.execute("SELECT pg_try_advisory_xact_lock_shared(%s)", [LOCK])
                     if not cursor.fetchone()[0]:
                         return 0  # a write is under way: these may be stale by its commit
@@ -449,10 +448,7 @@ def delete(keys, stale_only=False):
     for start in range(0, len(keys), 500):
         chunk = keys[start : start + 500]
         try:
-            with without_waiting(), transaction.atomic():
-                if connection.vendor == "postgresql":
-                    with connection.cursor() as cursor:
-                        cursor.execute("SET LOCAL lock_timeout = '200ms'")
+            with without_waiting():
                 rows = Fragment.objects.filter(key__in=chunk)
                 if stale_only:
                     rows = rows.filter(stale=True)

@@ -207,18 +207,8 @@ def warm_answer(request):
     token, changed_at, _ = request_generation(request)
     key = _key(token, request, None, None)
     template = cache.recent.get(key)
-    kept = settings.RENDER_FRAGMENTS
-    object_page = kept and fragments.object_page(request)
-    if template is None and object_page:
-        # An object's page is its kept fragment (api/rendering/fragments.py): read from the
-        # database as fast as from Redis, and kept in this process's memory only.
-        template = _made(key, fragments.detail(request))
     if template is None:
-        # Redis first for a list: its writer put the page there too, its ETag and live values
-        # found, which costs less to take than the database's bytes (api/serving/lists.py).
-        template = cache.get(key)
-    if template is None and kept and not object_page:
-        template = _made(key, fragments.kept_list(request))
+        template = _shared(request, key)
     if template is None:
         request._missed = key  # the view need not ask the cache again
         return None
@@ -231,6 +221,23 @@ def warm_answer(request):
     response["Allow"] = "GET"
     patch_vary_headers(response, ["Accept"])
     return response
+
+
+def _shared(request, key):
+    """What another process made for `key`: an object's page is its kept fragment (read from
+    the database as fast as from Redis); a list's page is in Redis first (its writer put it
+    there, its ETag and live values found, which costs less to take than the database's
+    bytes), then kept in the database (api/serving/lists.py)."""
+    kept = settings.RENDER_FRAGMENTS
+    object_key = fragments.detail_key(request) if kept else None
+    if object_key is not None:
+        template = _made(key, fragments.detail(request, object_key))
+        if template is not None:
+            return template
+    template = cache.get(key)
+    if template is None and kept and object_key is None:
+        template = _made(key, fragments.kept_list(request))
+    return template
 
 
 def _made(key, body):
