@@ -227,18 +227,29 @@ def tail_tables(all_results, args):
         "rounds, the queries in turns, ms:",
         "",
         "| events | stack | query | first after a write ms | again ms | ratio "
-        "| again after the same pause ms | ratio |",
-        "|---:|---|---|---:|---:|---:|---:|---:|",
+        "| again after the same pause ms | ratio | in process: again ms | after the pause ms "
+        "| ratio |",
+        "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     stacks = {"prod": "production", "embedded": "embedded"}
     for size, run in all_results.items():
         for label, stack in stacks.items():
-            for name, times in run["tail"][label]["after_write"].items():
+            tail = run["tail"][label]
+            for name, times in tail["after_write"].items():
+                alone = tail["in_process"][name]
                 lines.append(
                     f"| {size:,} | {stack} | {name} | {times['cold']:.2f} | {times['warm']:.2f} "
                     f"| {times['warm'] / times['cold']:.0%} | {times['paused']:.2f} "
-                    f"| {times['paused'] / times['cold']:.0%} |"
+                    f"| {times['paused'] / times['cold']:.0%} | {alone['again']:.2f} "
+                    f"| {alone['paused']:.2f} | {alone['again'] / alone['paused']:.0%} |"
                 )
+    lines += [
+        "",
+        "The last three columns are the same warm requests made inside the benchmark's own "
+        "process through Django's test client, with no socket, server thread or other process "
+        "between: back to back, and after sleeping as long as the write took. What they differ "
+        "by is what a pause costs on this machine, whatever the server does.",
+    ]
     lines += [
         "",
         "Every event's `{id}/` asked once since the last write, then all asked again by the "

@@ -5,7 +5,8 @@ api/rendering/fragments.py). Prints JSON.
 - after a write: for each query, the first request after a write that changes one event it
   shows (the first of its page), against the same request again, back to back and after a
   pause as long as the write; `--rounds` rounds, the queries in turns, medians in
-  milliseconds;
+  milliseconds; and the same warm requests made in this process, with no server between,
+  back to back and after the same pause (what a pause costs on this machine);
 - each detail once: every event's `{id}/`, each asked once after a write (no response cached:
   the write changed the generation), against all of them asked again by the same client;
   with the fragments the writer keeps, and with none kept (the first visit ever);
@@ -33,6 +34,7 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import transaction  # noqa: E402
 from django.db.models import Count, Sum  # noqa: E402
+from django.test import Client as DjangoClient  # noqa: E402
 from django.test.utils import override_settings  # noqa: E402
 
 from api.models import Fragment, FragmentDep  # noqa: E402
@@ -98,11 +100,12 @@ def after_write(client, paths, rounds):
     """Each query's first request after a write that changes an event it shows; the same
     request again, back to back; and again after a pause as long as the write took, without a
     write (a server left idle that long answers slower however warm its cache: the control)."""
-    runs = {name: {"cold": [], "warm": [], "paused": []} for name in paths}
+    runs = {name: {"cold": [], "warm": [], "paused": [], "write": []} for name in paths}
     events = {name: shown(client, path) for name, path in paths.items()}
     for _ in range(rounds):
         for name, path in paths.items():
             took, _ = timed(one_event(events[name]))
+            runs[name]["write"].append(took)
             runs[name]["cold"].append(client.get(path))
             runs[name]["warm"].append(statistics.median(client.get(path) for _ in range(3)))
             time.sleep(took / 1000)
@@ -111,6 +114,35 @@ def after_write(client, paths, rounds):
         name: {side: statistics.median(values) for side, values in run.items()}
         for name, run in runs.items()
     }
+
+
+def in_process(base, key, paths, pauses, rounds=15):
+    """What a pause costs on this machine, whatever the server does: the same warm requests
+    made in this process through Django's test client (no socket, no server thread, no other
+    process), back to back and after sleeping as long as the query's write took (`pauses`,
+    ms). Medians in milliseconds."""
+    client = DjangoClient(
+        HTTP_HOST=urllib.parse.urlsplit(base).netloc, HTTP_AUTHORIZATION=f"Token {key}"
+    )
+
+    def get(path):
+        start = time.perf_counter()
+        response = client.get(path)
+        took = (time.perf_counter() - start) * 1000
+        assert response.status_code == 200, (path, response.status_code)
+        return took
+
+    found = {}
+    for name, path in paths.items():
+        for _ in range(20):
+            get(path)
+        again = [get(path) for _ in range(rounds)]
+        paused = []
+        for _ in range(rounds):
+            time.sleep(pauses[name] / 1000)
+            paused.append(get(path))
+        found[name] = {"again": statistics.median(again), "paused": statistics.median(paused)}
+    return found
 
 
 def long_tail(client, ids, rounds, keep):
@@ -214,12 +246,15 @@ def main():
     call_command("render_fragments", stdout=StringIO())
     rendered_ms = (time.perf_counter() - start) * 1000
     kept = Fragment.objects.aggregate(size=Sum("size"))["size"] or 0
+    written = after_write(client, paths, args.rounds)
+    pauses = {name: times["write"] for name, times in written.items()}
     result = {
         "render_fragments_ms": rendered_ms,
         "fragments": Fragment.objects.count(),
         "fragment_bytes": kept,
         "dependencies": FragmentDep.objects.count(),
-        "after_write": after_write(client, paths, args.rounds),
+        "after_write": written,
+        "in_process": in_process(args.base, args.key, paths, pauses),
         "long_tail": long_tail(client, ids, args.rounds, keep=True),
         "writes": writes(client),
         "long_tail_nothing_kept": long_tail(client, ids, 1, keep=False),
