@@ -24,6 +24,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter, SearchFilter
 
 from spaceflight import models as m
+from spaceflight import search as name_search
 
 
 class UtcDateTimeField(forms.DateTimeField):
@@ -245,9 +246,11 @@ class BoundedSearch(SearchFilter):
     `space_station_target IN (SELECT id FROM spacestation WHERE UPPER(name) LIKE UPPER(%w%))`,
     not through a join of every related table: on PostgreSQL each subquery walks the trigram
     index on `UPPER(name)` (spaceflight migration 0005) and the outer query the foreign key's
-    index, where one big join scans every table. The rows found are the same: a foreign key is
-    in the related rows that match exactly when the joined row matches. Other fields (many-to-
-    many, DRF's `^`/`=`/`@`/`$` prefixes) are searched as DRF does."""
+    index, where one big join scans every table; on SQLite each subquery takes its candidates
+    from the names' FTS5 trigram index (spaceflight/search.py) and the `LIKE` decides. The rows
+    found are the same: a foreign key is in the related rows that match exactly when the
+    joined row matches. Other fields (many-to-many, DRF's `^`/`=`/`@`/`$` prefixes) are
+    searched as DRF does."""
 
     max_terms = 32
 
@@ -276,7 +279,9 @@ class BoundedSearch(SearchFilter):
         if not rest:
             if field.is_relation or not field.concrete:
                 return None
-            return Q(**{f"{name}__{self.default_lookup}": term})
+            found = Q(**{f"{name}__{self.default_lookup}": term})
+            indexed = name_search.matching(model, field.column, term)
+            return found if indexed is None else found & Q(pk__in=indexed)
         if not (field.many_to_one and field.concrete):
             return None
         inner = self.condition(field.related_model, rest, term)

@@ -10,9 +10,13 @@ class SpaceflightConfig(AppConfig):
     verbose_name = "Spaceflight data"
 
     def ready(self):
-        from spaceflight import lookups  # noqa: F401  (registers `__contains` as LL2 means it)
+        from spaceflight import (
+            lookups,  # noqa: F401  (registers `__contains` as LL2 means it)
+            search,
+        )
 
         post_migrate.connect(derive_after_migrating, sender=self)
+        post_migrate.connect(search.install, sender=self, dispatch_uid="name-search")
         from spaceflight.changes import on_write
         from spaceflight.models import Curated, DataGeneration
 

@@ -2,6 +2,7 @@
 through foreign-key subqueries that PostgreSQL's trigram indexes serve (api/filters.py)."""
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.filters import SearchFilter
@@ -11,6 +12,7 @@ from rest_framework.test import APIRequestFactory
 from api.filters import BoundedSearch
 from api.resources import DockingEvents, LegacyDockingEvents
 from spaceflight import models as m
+from spaceflight import search as name_search
 from tests.support import factories
 
 pytestmark = pytest.mark.django_db
@@ -138,3 +140,59 @@ def test_postgresql_serves_icontains_from_the_trigram_index(events, model):
         cursor.execute("EXPLAIN " + sql, params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert f"{model._meta.db_table}_name_trgm" in plan
+
+
+def found(term):
+    request = Request(APIRequestFactory().get(URL, {"search": term}))
+    queryset = BoundedSearch().filter_queryset(
+        request, DockingEvents.queryset.all(), DockingEvents()
+    )
+    return set(queryset.values_list("pk", flat=True))
+
+
+@pytest.mark.skipif(
+    connection.vendor != "sqlite" or not name_search.available(), reason="FTS5: SQLite"
+)
+def test_sqlite_takes_the_candidates_from_the_trigram_index(events):
+    """Each name table's subquery reads its FTS5 index for a word of three characters or more,
+    and the `LIKE` alone for a shorter one (the index can't serve it)."""
+    for term, indexed in (("tiangong", True), ("ms", False)):
+        with CaptureQueriesContext(connection) as queries:
+            found(term)
+        (sql,) = [q["sql"] for q in queries.captured_queries]
+        assert sql.count(" MATCH ") == (7 if indexed else 0), term
+        assert sql.count(" LIKE ") == 7, term
+
+
+@pytest.mark.skipif(
+    connection.vendor != "sqlite" or not name_search.available(), reason="FTS5: SQLite"
+)
+def test_the_index_follows_every_write_and_is_made_again_by_migrate(events):
+    """Triggers keep the index as the table is, whoever writes (the ORM, `update()`, raw SQL);
+    a migration that copies a table into a new one drops its triggers, and `migrate` makes
+    the index again from the table."""
+    tiangong = m.SpaceStation.objects.get(name="Tiangong")
+    m.SpaceStation.objects.filter(pk=tiangong.pk).update(name="Tiangong Heavenly Palace")
+    assert found("heavenly") == {events[2].pk, events[5].pk}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE spaceflight_spacecraft SET name = 'Shenzhou XV' WHERE name = %s",
+            ["Shenzhou 15"],
+        )
+    assert found("shenzhou xv") == {events[2].pk} and found("shenzhou 15") == set()
+    orphan = m.Spacecraft.objects.create(id=factories.next_id(), name="Orphan capsule")
+    indexed = m.Spacecraft.objects.filter(
+        pk__in=name_search.matching(m.Spacecraft, "name", "ORPHAN")
+    )
+    assert list(indexed.all()) == [orphan]
+    orphan.delete()
+    assert list(indexed.all()) == []
+
+    with connection.cursor() as cursor:
+        for event in ("insert", "delete", "update"):
+            cursor.execute(f'DROP TRIGGER "spaceflight_spacestation_name_search_{event}"')
+    m.SpaceStation.objects.filter(pk=tiangong.pk).update(name="Tiangong Tianhe")
+    assert found("tianhe") == set(), "without its triggers the index is behind the table"
+    call_command("migrate", verbosity=0)
+    assert found("tianhe") == {events[2].pk, events[5].pk}
+    assert found("heavenly") == set()
