@@ -116,3 +116,13 @@ def test_the_report_has_every_table_and_judges_every_target(monkeypatch):
     text = "\n".join(bench_report.tail_tables({100_000: big}, args))
     assert "| 100,000 | production | 600 | 600 | 1,200 | 50% | 20 | 1,400 | 1% |" in text
     assert "| 100,000 | production | not run | 3,600 | 13.0 | 106,000 |" in text
+
+    # Two sizes: each query's p50 at the larger against the smaller, judged against 1.5x.
+    assert "within 1.5x" not in bench.report({600: run}, args)
+    slower = {key: {**value, "p50": 1.6} for key, value in results.items() if key[2] == "cold"}
+    large = {**run, "results": {**results, **slower}}
+    text = "\n".join(bench_report.growth_table({600: run, 100_000: large}))
+    assert "| production | limit=10 | 1.0 → 1.6 | 1.60x | 1.0 → 1.0 | 1.00x | no |" in text
+    assert text.count("| no |") == 2 * len(bench.QUERIES)
+    text = "\n".join(bench_report.growth_table({600: run, 100_000: run}))
+    assert text.count("| yes |") == 2 * len(bench.QUERIES)

@@ -73,6 +73,14 @@ TERMS = [
     '"crew dragon"',
     "nothing",
     "dragon shenzhou",
+    # What FTS5's query syntax would read as its own (SQLite's index takes each word as a
+    # phrase, spaceflight/search.py).
+    'dra"gon',
+    "dragon*",
+    "name:dragon",
+    "NEAR(dragon",
+    "AND",
+    "-dragon",
 ]
 
 

@@ -143,6 +143,7 @@ def report(all_results, args):
                 f"| {timing['generation_us']:.1f} | {shown} |"
             )
     lines += tail_tables(all_results, args)
+    lines += growth_table(all_results)
     lines += ["", "Targets:", ""]
     lines += ["| events | ratio | measured | target | |", "|---:|---|---:|---:|---|"]
     for size, run in all_results.items():
@@ -212,6 +213,34 @@ def report(all_results, args):
             f"| < 33.3% | {met} |"
         )
     return "\n".join(lines)
+
+
+def growth_table(all_results):
+    """Each query's p50 at the largest size against the smallest, cold and warm, on both
+    stacks, judged against 1.5x (nothing when one size was measured)."""
+    if len(all_results) < 2:
+        return []
+    small, large = min(all_results), max(all_results)
+    lines = [
+        "",
+        f"Each query at {large:,} events against {small:,}: p50 at {large:,} / p50 at "
+        f"{small:,} (the tables above; the aim: within 1.5x):",
+        "",
+        "| stack | query | cold p50 ms | ratio | warm p50 ms | ratio | within 1.5x |",
+        "|---|---|---:|---:|---:|---:|---|",
+    ]
+    for label, stack in (("prod", "production"), ("embedded", "embedded")):
+        for name in QUERIES:
+            cells, within = [], True
+            for mode in ("cold", "warm"):
+                before = all_results[small]["results"][(label, name, mode)]["p50"]
+                after = all_results[large]["results"][(label, name, mode)]["p50"]
+                cells.append(f"{before:.1f} → {after:.1f} | {after / before:.2f}x")
+                within = within and after / before <= 1.5
+            lines.append(
+                f"| {stack} | {name} | {' | '.join(cells)} | {'yes' if within else 'no'} |"
+            )
+    return lines
 
 
 def tail_tables(all_results, args):
