@@ -4,19 +4,25 @@ reads every name; at 100,000 events that is 60,000 spacecraft names, read twice 
 chaser's and the target's), whatever the word.
 
 Each table gets an FTS5 table of its names with the trigram tokenizer (SQLite 3.34+), kept by
-triggers on the table: `matching` finds the rows whose name may contain a word of
-three characters or more from the index; the `LIKE` still decides (the index folds case beyond
-ASCII, as `LIKE` doesn't: it finds a superset). A shorter word, or a SQLite without FTS5's
-trigram tokenizer, is searched by the `LIKE` alone.
+triggers on the table: `matching` finds the rows whose name may contain a word of three
+characters or more from the index; the `LIKE` still decides (the index folds case beyond
+ASCII, as `LIKE` doesn't: it finds a superset). Only the word's first `LONGEST` characters are
+looked up (a name that contains the word contains them): a phrase costs the index its length
+times the rows of each of its trigrams, and a request may carry a word of 400 KB. A shorter
+word, a SQLite without FTS5's trigram tokenizer, or a database without the indexes (not
+migrated yet) is searched by the `LIKE` alone.
 
-They are made again after every `migrate` (`install`, on post_migrate, and migration 0013):
-a migration that alters one of the tables copies it into a new one on SQLite, without its
-triggers."""
+They are made again, in one transaction, after every `migrate` that leaves the database
+migrated all the way (`install`, on post_migrate): a migration that alters one of the tables
+copies it into a new one on SQLite, without its triggers. On a database migrated part of the
+way, whose tables may not be as the models say, they are dropped."""
 
 import sqlite3
+from contextlib import closing
 from functools import cache
 
-from django.db import connections
+from django.db import connections, transaction
+from django.db.migrations.executor import MigrationExecutor
 from django.db.models.expressions import RawSQL
 
 # The tables whose `name` the docking events' search reaches through foreign keys.
@@ -28,6 +34,9 @@ TABLES = [
 ]
 # FTS5's trigram tokenizer matches a phrase of at least three characters.
 SHORTEST = 3
+LONGEST = 32
+# The database connection each process last found its indexes on (or not): `_indexed`.
+FOUND = "_name_search_found"
 
 
 def index_of(table):
@@ -38,47 +47,51 @@ def index_of(table):
 def available():
     """Whether this process's SQLite has FTS5 and its trigram tokenizer."""
     try:
-        with sqlite3.connect(":memory:") as probe:
+        with closing(sqlite3.connect(":memory:")) as probe:
             probe.execute("CREATE VIRTUAL TABLE probe USING fts5(name, tokenize='trigram')")
     except sqlite3.OperationalError:
         return False
     return True
 
 
-def install(using="default", connection=None, **kwargs):
-    """Make each table's index and its triggers again, filled from the table as it is now."""
-    connection = connection or connections[using]
+def install(using="default", **kwargs):
+    """Make each table's index and its triggers again, filled from the table as it is now, on
+    a database migrated all the way; drop them on one migrated part of the way."""
+    connection = connections[using]
     if connection.vendor != "sqlite" or not available():
         return
-    existing = set(connection.introspection.table_names())
-    drop(connection)
-    with connection.cursor() as cursor:
-        for table in TABLES:
-            if table not in existing:
-                continue
-            index = index_of(table)
-            cursor.execute(
-                f"CREATE VIRTUAL TABLE \"{index}\" USING fts5(name, content='{table}', "
-                "content_rowid='id', tokenize='trigram')"
-            )
-            cursor.execute(f'INSERT INTO "{index}"("{index}") VALUES (\'rebuild\')')
-            added = f'INSERT INTO "{index}"(rowid, name) VALUES (new.id, new.name);'
-            removed = (
-                f'INSERT INTO "{index}"("{index}", rowid, name) '
-                "VALUES ('delete', old.id, old.name);"
-            )
-            for event, change, body in (
-                ("insert", "INSERT", added),
-                ("delete", "DELETE", removed),
-                ("update", "UPDATE OF id, name", removed + added),
-            ):
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        drop(connection)
+        return
+    with transaction.atomic(using=using):
+        drop(connection)
+        with connection.cursor() as cursor:
+            for table in TABLES:
+                index = index_of(table)
                 cursor.execute(
-                    f'CREATE TRIGGER "{index}_{event}" AFTER {change} ON "{table}" BEGIN {body} END'
+                    f"CREATE VIRTUAL TABLE \"{index}\" USING fts5(name, content='{table}', "
+                    "content_rowid='id', tokenize='trigram')"
                 )
+                cursor.execute(f'INSERT INTO "{index}"("{index}") VALUES (\'rebuild\')')
+                added = f'INSERT INTO "{index}"(rowid, name) VALUES (new.id, new.name);'
+                removed = (
+                    f'INSERT INTO "{index}"("{index}", rowid, name) '
+                    "VALUES ('delete', old.id, old.name);"
+                )
+                for event, change, body in (
+                    ("insert", "INSERT", added),
+                    ("delete", "DELETE", removed),
+                    ("update", "UPDATE OF id, name", removed + added),
+                ):
+                    cursor.execute(
+                        f'CREATE TRIGGER "{index}_{event}" AFTER {change} ON "{table}" '
+                        f"BEGIN {body} END"
+                    )
 
 
 def drop(connection):
-    if connection.vendor != "sqlite":
+    if connection.vendor != "sqlite" or not available():
         return
     with connection.cursor() as cursor:
         for table in TABLES:
@@ -86,21 +99,42 @@ def drop(connection):
             for event in ("insert", "delete", "update"):
                 cursor.execute(f'DROP TRIGGER IF EXISTS "{index}_{event}"')
             cursor.execute(f'DROP TABLE IF EXISTS "{index}"')
+    setattr(connection, FOUND, None)
+
+
+def _indexed(connection):
+    """Whether the database `connection` is open on has the indexes, asked once per
+    connection (and again after this process installs or drops them)."""
+    connection.ensure_connection()
+    found = getattr(connection, FOUND, None)
+    if found is None or found[0] is not connection.connection:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+                f"({', '.join(['%s'] * len(TABLES))})",
+                [index_of(table) for table in TABLES],
+            )
+            found = (connection.connection, cursor.fetchone()[0] == len(TABLES))
+        setattr(connection, FOUND, found)
+    return found[1]
 
 
 def matching(model, column, word, using="default"):
     """The ids of `model`'s rows whose `column` may contain `word`, from its index, as a
     subquery; None where no index serves it (not a name we index, `word` too short, not
-    SQLite)."""
+    SQLite, no index in this database)."""
     table = model._meta.db_table
+    connection = connections[using]
     if (
         table not in TABLES
         or column != "name"
         or len(word) < SHORTEST
-        or connections[using].vendor != "sqlite"
+        or "\x00" in word
+        or connection.vendor != "sqlite"
         or not available()
+        or not _indexed(connection)
     ):
         return None
     index = index_of(table)
-    phrase = '"' + word.replace('"', '""') + '"'
+    phrase = '"' + word[:LONGEST].replace('"', '""') + '"'
     return RawSQL(f'SELECT rowid FROM "{index}" WHERE "{index}" MATCH %s', [phrase])

@@ -1,6 +1,8 @@
 """`?search=` on docking events: the same events as DRF's search over the joined names, found
 through foreign-key subqueries that PostgreSQL's trigram indexes serve (api/filters.py)."""
 
+from contextlib import closing
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -158,9 +160,12 @@ def found(term):
     return set(queryset.values_list("pk", flat=True))
 
 
-@pytest.mark.skipif(
+FTS5 = pytest.mark.skipif(
     connection.vendor != "sqlite" or not name_search.available(), reason="FTS5: SQLite"
 )
+
+
+@FTS5
 def test_sqlite_takes_the_candidates_from_the_trigram_index(events):
     """Each name table's subquery reads its FTS5 index for a word of three characters or more,
     and the `LIKE` alone for a shorter one (the index can't serve it)."""
@@ -172,9 +177,7 @@ def test_sqlite_takes_the_candidates_from_the_trigram_index(events):
         assert sql.count(" LIKE ") == 7, term
 
 
-@pytest.mark.skipif(
-    connection.vendor != "sqlite" or not name_search.available(), reason="FTS5: SQLite"
-)
+@FTS5
 def test_the_index_follows_every_write_and_is_made_again_by_migrate(events):
     """Triggers keep the index as the table is, whoever writes (the ORM, `update()`, raw SQL);
     a migration that copies a table into a new one drops its triggers, and `migrate` makes
@@ -204,3 +207,66 @@ def test_the_index_follows_every_write_and_is_made_again_by_migrate(events):
     call_command("migrate", verbosity=0)
     assert found("tianhe") == {events[2].pk, events[5].pk}
     assert found("heavenly") == set()
+
+
+@FTS5
+def test_a_long_word_is_looked_up_by_its_first_characters(events):
+    """A phrase costs FTS5 its length times the rows of each of its trigrams (a 40,000-character
+    word took 8 s at 100,000 events): the index is asked for the word's first characters, which
+    any name containing the word contains, and the `LIKE` decides."""
+    long = "Progress-MS-21-with-a-name-longer-than-the-index-is-asked"
+    m.DockingEvent.objects.create(
+        id=factories.next_id(),
+        docking="2025-03-01T00:00:00Z",
+        flight_vehicle_chaser=factories.spacecraft_flight(long),
+        docking_location=factories.port(),
+    )
+    lookup = name_search.matching(m.Spacecraft, "name", long * 1000)
+    assert lookup.params == ['"' + long[: name_search.LONGEST] + '"']
+    for term in (long, long.upper(), long[:40] + "-and-not-this"):
+        assert sorted(found(term)) == drf_search(DockingEvents, term), term
+    assert found(long) and not found(long[:40] + "-and-not-this")
+
+
+@FTS5
+def test_without_the_indexes_a_search_reads_the_names(events):
+    """A database not migrated since the indexes came (or migrated part of the way back) has
+    none: the `LIKE` alone answers, until `migrate` makes them."""
+    name_search.drop(connection)
+    with CaptureQueriesContext(connection) as queries:
+        assert found("tiangong") == {events[2].pk, events[5].pk}
+    assert " MATCH " not in queries.captured_queries[-1]["sql"]
+    call_command("migrate", verbosity=0)
+    with CaptureQueriesContext(connection) as queries:
+        assert found("tiangong") == {events[2].pk, events[5].pk}
+    assert " MATCH " in queries.captured_queries[-1]["sql"]
+
+
+@FTS5
+def test_migrate_makes_the_indexes_only_all_the_way(tmp_path):
+    """On a database migrated part of the way the tables may not be as the models say: no
+    index there; all the way, every one."""
+    import sqlite3
+
+    from tools.servers import manage, server_env
+
+    database = tmp_path / "db.sqlite3"
+    env = server_env(DATABASE_URL=f"sqlite:///{database}")
+
+    made = [
+        name_search.index_of(table) + suffix
+        for table in name_search.TABLES
+        for suffix in ("", "_insert", "_delete", "_update")
+    ]
+
+    def indexes():
+        with closing(sqlite3.connect(database)) as db:
+            names = db.execute("SELECT name FROM sqlite_master").fetchall()
+        return sorted(name for (name,) in names if name in made)
+
+    manage(env, "migrate", "spaceflight", "0005", "--no-input")
+    assert indexes() == []
+    manage(env, "migrate", "--no-input")
+    assert indexes() == sorted(made)  # an FTS5 table and three triggers for each name table
+    manage(env, "migrate", "ingest", "0001", "--no-input")
+    assert indexes() == []
