@@ -32,6 +32,15 @@ class SpaceflightConfig(AppConfig):
                 )
 
 
+def migrated_all_the_way(connection):
+    """Whether `connection`'s database has every migration applied: on one migrated part of
+    the way, tables may not be as the models say."""
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    return not executor.migration_plan(executor.loader.graph.leaf_nodes())
+
+
 def derive_after_migrating(using, apps=global_apps, **kwargs):
     """A database upgraded to statistics derived from our data gets them at once (not one
     migrated part of the way, which may not have their columns yet)."""

@@ -22,7 +22,6 @@ from contextlib import closing
 from functools import cache
 
 from django.db import connections, transaction
-from django.db.migrations.executor import MigrationExecutor
 from django.db.models.expressions import RawSQL
 
 # The tables whose `name` the docking events' search reaches through foreign keys.
@@ -60,8 +59,9 @@ def install(using="default", **kwargs):
     connection = connections[using]
     if connection.vendor != "sqlite" or not available():
         return
-    executor = MigrationExecutor(connection)
-    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+    from spaceflight.apps import migrated_all_the_way
+
+    if not migrated_all_the_way(connection):
         drop(connection)
         return
     with transaction.atomic(using=using):

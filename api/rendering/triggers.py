@@ -52,11 +52,11 @@ def install(using="default", **kwargs):
     every fragment is dropped, in the same transaction: a migration comes with new code, whose
     shapes may render differently."""
     from django.db import connections, transaction
-    from django.db.migrations.executor import MigrationExecutor
+
+    from spaceflight.apps import migrated_all_the_way
 
     connection = connections[using]
-    executor = MigrationExecutor(connection)
-    armed = not executor.migration_plan(executor.loader.graph.leaf_nodes())
+    armed = migrated_all_the_way(connection)
     tables = set(connection.introspection.table_names())
     with transaction.atomic(using=using), connection.cursor() as cursor:
         if armed:

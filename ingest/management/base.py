@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.migrations.executor import MigrationExecutor
+
+from spaceflight.apps import migrated_all_the_way
 
 
 class IngestCommand(BaseCommand):
@@ -10,8 +11,7 @@ class IngestCommand(BaseCommand):
     requires_migrations_checks = True
 
     def check_migrations(self):
-        executor = MigrationExecutor(connections[DEFAULT_DB_ALIAS])
-        if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        if not migrated_all_the_way(connections[DEFAULT_DB_ALIAS]):
             raise CommandError(
                 "the database is not migrated: run .venv/bin/python manage.py migrate"
             )
