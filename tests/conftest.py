@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 import time_machine
+from django.conf import settings as django_settings
 from rest_framework.renderers import JSONRenderer
 from rest_framework.test import APIClient
 
@@ -32,6 +33,7 @@ BOTH_DATABASES = {
     "test_browser",
     "test_cache",
     "test_curated",
+    "test_datasets",
     "test_faults_database",
     "test_faults_kill",
     "test_faults_redis",
@@ -108,6 +110,8 @@ def pytest_collection_modifyitems(items):
 
 
 BUNDLED = Path(__file__).parent.parent / "data" / "ll2"
+# Which pass this is: the production stack's (PostgreSQL + Redis) or SQLite's.
+ON_POSTGRESQL = "postgresql" in django_settings.DATABASES["default"]["ENGINE"]
 API_URL = re.compile(r"^https?://[^/]+(/2\.\d\.0/.*)$")
 
 

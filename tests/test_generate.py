@@ -22,6 +22,7 @@ from spaceflight.models import (
 )
 from spaceflight.models.crew import under_way
 from spaceflight.statistics import derive
+from tests.conftest import ON_POSTGRESQL
 from tests.support.imports import database_dump
 
 pytestmark = pytest.mark.django_db
@@ -97,8 +98,9 @@ def flights_per_spacecraft():
 
 # 600 events (the small benchmark) and 5,000: enough that a spacecraft flown in turn with
 # every few flights of its configuration goes past its life (the generator once flew two
-# Dragons 4,999 times each at 100,000 events, 249 at 5,000, and 29 at 600).
-@pytest.mark.parametrize("events", [600, 5000])
+# Dragons 4,999 times each at 100,000 events, 249 at 5,000, and 29 at 600). Which flights the
+# generator chooses no database changes: the production-stack pass writes 600.
+@pytest.mark.parametrize("events", [600] if ON_POSTGRESQL else [600, 5000])
 def test_spacecraft_fly_again_as_real_ones_do(events):
     generate(events)
     by_craft = flights_per_spacecraft()

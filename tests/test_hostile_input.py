@@ -12,10 +12,10 @@ from functools import cache
 from urllib.parse import quote
 
 import pytest
-from django.conf import settings as django_settings
 from django.test import Client
 from django.urls import resolve
 
+from tests.conftest import ON_POSTGRESQL
 from tests.support import factories
 
 pytestmark = pytest.mark.django_db
@@ -89,7 +89,6 @@ def operations():
 
 # DEBUG changes how an error is rendered, not what the database does: the production-stack
 # pass (PostgreSQL) tries DEBUG off only, the SQLite pass both.
-ON_POSTGRESQL = "postgresql" in django_settings.DATABASES["default"]["ENGINE"]
 DEBUG_MODES = {"debug-off": False} if ON_POSTGRESQL else {"debug-off": False, "debug-on": True}
 
 
