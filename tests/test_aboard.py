@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from spaceflight import models as m
 from spaceflight.changes import data_changed
-from tests.support import crews
+from tests.support import crews, datasets
 from tests.support.crews import (
     AFTER_LATER_END,
     CAPTURED,
@@ -98,7 +98,7 @@ def test_an_expedition_is_active_until_its_end(api, frozen, crewed):
 
 
 def test_the_bundled_data_has_expedition_73_aboard_and_ten_humans_in_space(api):
-    call_command("load_bundled_data")
+    datasets.bundled()
 
     iss = api.get("/2.3.0/space_stations/4/").json()
     humans = api.get("/2.3.0/astronauts/?in_space=true&is_human=true&limit=100").json()

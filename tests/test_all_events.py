@@ -1,9 +1,9 @@
 """Every event of the bundled data set, through every version and mode, without an error."""
 
 import pytest
-from django.core.management import call_command
 
 from spaceflight.models import DockingEvent
+from tests.support import datasets
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +16,7 @@ PATHS = {
 
 @pytest.fixture
 def bundled():
-    call_command("load_bundled_data")
+    datasets.bundled()
     return DockingEvent.objects.all()
 
 

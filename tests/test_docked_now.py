@@ -3,11 +3,10 @@ currently_docked`, `docked_vehicles`, `active_docking_events`), agrees with the 
 still docked (`/docking_events/?docked=true`); and is read without the station's history."""
 
 import pytest
-from django.core.management import call_command
 from django.db.models.signals import post_init
 
 from spaceflight.models import DockingEvent
-from tests.support import factories
+from tests.support import datasets, factories
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +43,7 @@ def assert_docked_now_agrees(api):
 
 
 def test_docked_now_agrees_over_the_bundled_data(api):
-    call_command("load_bundled_data")
+    datasets.bundled()
     assert_docked_now_agrees(api)
 
 

@@ -15,13 +15,12 @@ mode, a spacewalk's event `EventMini` (`EventNormal` when detailed)."""
 import re
 
 import pytest
-from django.core.management import call_command
 
 from api.shapes import SHAPES, modes
 from api.shapes.v2_3_0.crew import ExpeditionMini
 from api.shapes.v2_3_0.events import EventMini, EventNormal
 from tests.conftest import as_json, assert_same_json, import_documents, reference, without_hosts
-from tests.support import crews, older_versions
+from tests.support import crews, datasets, older_versions
 from tests.support.crews import CAPTURED, EVENT, SPACEWALK
 from tests.support.older_versions import LATER, LIST, PROGRESS_MS_30, VERSIONS
 
@@ -87,7 +86,7 @@ def test_seed_000_objects_are_what_their_endpoints_serve(api, frozen):
 
 @pytest.mark.parametrize("version", ["2.0.0", "2.2.0", "2.3.0"])
 def test_every_object_a_docking_event_shows_is_what_its_endpoint_serves(api, frozen, version):
-    call_command("load_bundled_data")
+    datasets.bundled()
     events = "docking_events" if version == "2.3.0" else "docking_event"
     checked = 0
     with frozen("2026-01-01T00:00:00Z"):  # live durations: the same moment everywhere

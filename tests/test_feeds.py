@@ -2,15 +2,13 @@
 their own libraries, with validators and 304s, and a fixed cost in queries."""
 
 import xml.etree.ElementTree as ET
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from icalendar import Calendar
 
 from pages.ranges import FEED_ENTRIES
 from tests.conftest import utc
-from tests.support import factories
+from tests.support import datasets, factories
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +20,7 @@ FEED_QUERIES = 3 + 3
 
 @pytest.fixture
 def bundled():
-    call_command("load_bundled_data", stdout=StringIO())
+    datasets.bundled()
 
 
 def moments(api, station):

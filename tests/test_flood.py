@@ -5,14 +5,13 @@ the parameters they read (a junk parameter is a cache hit), count against a limi
 import threading
 import time
 import uuid
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 
 from api.serving import cache, responses
 from api.serving.responses import Builds, Busy
 from pages import views
+from tests.support import datasets
 from tests.support.pages import ISS
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +31,7 @@ def response_cache(settings):
 
 @pytest.fixture
 def bundled():
-    call_command("load_bundled_data", stdout=StringIO())
+    datasets.bundled()
 
 
 @pytest.fixture

@@ -6,11 +6,10 @@ import re
 from collections import deque
 
 import pytest
-from django.core.management import call_command
 
 from api.shapes import SHAPES
 from api.shapes.v2_3_0.lookups import LEGACY_LOOKUPS
-from tests.support import linked_pages
+from tests.support import datasets, linked_pages
 from tests.support.walk import LINK, links
 
 # Served from kept fragments (api/rendering/fragments.py), as in production.
@@ -23,7 +22,7 @@ SERVED = {f"/{version}/{resource}/" for version, resource, _ in SHAPES}
 def test_every_link_resolves(api, data):
     """Over the real bundled data, and over it with every empty column and relation filled
     (the bundled data has no spacewalks or events, and no crews)."""
-    call_command("load_bundled_data")
+    datasets.bundled()
     if data == "filled":
         linked_pages.fill()
     queue = deque((f"/{v}/{r}/?mode={m}&limit=100", None) for v, r, m in sorted(SHAPES))

@@ -16,14 +16,12 @@ LL2's component name, each entry with its reason, and nothing else is relaxed:
   "Values we don't hold". Docking events and what they are made of are checked without these.
 """
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
 from api.resources import MODELS
 from api.shapes import SHAPES, modes
 from tests.support import crewed as crew_data
+from tests.support import datasets
 from tests.support.ll2_schema import (
     LL2_FILE,
     NOT_HELD,
@@ -90,7 +88,7 @@ def assert_details_conform(api, path, ids):
 
 
 def generate():
-    call_command("generate_data", "--events", "60", "--seed", "1", stdout=StringIO())
+    datasets.generated(60, seed=1)
 
 
 @pytest.fixture
@@ -101,7 +99,7 @@ def generated():
 @pytest.fixture(params=["bundled", "generated"])
 def data(request):
     if request.param == "bundled":
-        call_command("load_bundled_data", stdout=StringIO())
+        datasets.bundled()
     else:
         generate()
 

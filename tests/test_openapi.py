@@ -1,13 +1,13 @@
 """The OpenAPI 3 schema of each version: valid, complete, and true to the responses."""
 
 import pytest
-from django.core.management import call_command
 from openapi_schema_validator import OAS31Validator
 from openapi_spec_validator import validate
 
 from api.resources import VERSIONS as VIEWS
 from api.shapes import SHAPES, modes
 from tests.support import crewed as crew_data
+from tests.support import datasets
 
 # Served from kept fragments (api/rendering/fragments.py), as in production.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragments")]
@@ -143,7 +143,7 @@ def assert_matches_the_schema(api, version, resource, may_be_empty=False):
 @pytest.mark.parametrize(("version", "resource"), RESOURCES)
 def test_every_bundled_response_matches_the_schema(api, version, resource):
     """Nulls included: the schema marks nullable every field that really is null somewhere."""
-    call_command("load_bundled_data")
+    datasets.bundled()
     assert_matches_the_schema(api, version, resource, resource in EMPTY_IN_BUNDLED_DATA)
 
 

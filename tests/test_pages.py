@@ -3,13 +3,11 @@ response cache with validators, drawn again each minute) and their cost in queri
 own page is in test_station_page.py."""
 
 import re
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 
 from spaceflight import models as m
-from tests.support import factories
+from tests.support import datasets, factories
 from tests.support.pages import ISS, SVG, timeline
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +26,7 @@ HOME_QUERIES = SNAPSHOT + 6
 
 @pytest.fixture
 def bundled():
-    call_command("load_bundled_data", stdout=StringIO())
+    datasets.bundled()
 
 
 def test_home_lists_the_stations_what_is_docked_and_the_api(api, bundled):

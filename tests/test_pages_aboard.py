@@ -5,10 +5,8 @@ when it is old."""
 
 import re
 from datetime import datetime, timedelta
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -19,7 +17,7 @@ from pages import upcoming
 from spaceflight import models as m
 from spaceflight.changes import data_changed
 from tests.support import crewed as crew_data
-from tests.support import crews
+from tests.support import crews, datasets
 from tests.support.crews import CAPTURED, STATION_4, STATION_18
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +43,7 @@ ISS_CREW = {
 
 @pytest.fixture
 def bundled():
-    call_command("load_bundled_data", stdout=StringIO())
+    datasets.bundled()
 
 
 def aboard(html):

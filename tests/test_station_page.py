@@ -3,14 +3,12 @@ the data), zooming to a range of years and its errors, a station unknown or with
 
 import re
 from html.parser import HTMLParser
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 
 from spaceflight import models as m
 from tests.conftest import utc
-from tests.support import factories
+from tests.support import datasets, factories
 from tests.support.pages import ISS, SALYUT_6, SVG, TIANGONG, timeline
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def bundled():
-    call_command("load_bundled_data", stdout=StringIO())
+    datasets.bundled()
 
 
 class Rows(HTMLParser):

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from spaceflight import models as m
 from spaceflight.changes import data_changed
+from tests.support import datasets
 
 FIRST = 9001
 
@@ -126,5 +127,9 @@ def add_crews():
 
 @pytest.fixture
 def crewed(db):
+    datasets.load("crewed", make)
+
+
+def make():
     call_command("generate_data", "--events", "60", "--seed", "1", stdout=StringIO())
     add_crews()

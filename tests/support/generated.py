@@ -11,6 +11,7 @@ from django.db import models
 
 from spaceflight import models as m
 from spaceflight.changes import data_changed
+from tests.support import datasets
 from tests.support.linked_pages import KEPT_AS_THEY_ARE, domain_models, fill, for_the_module
 
 
@@ -18,15 +19,19 @@ from tests.support.linked_pages import KEPT_AS_THEY_ARE, domain_models, fill, fo
 def rows(django_db_setup, django_db_blocker):
     """The module's data, made once for all its tests, and removed after them."""
     with for_the_module(django_db_blocker):
-        call_command("generate_data", events=600, seed=20, stdout=StringIO())
-        empty = {(model, c): empty_rows(model, c) for model, c in MEANINGFULLY_EMPTY}
-        fill()
-        for (model, column), pks in empty.items():
-            model.objects.filter(pk__in=pks).update(**{column: None})
-        vary()
-        empty_some()
-        data_changed()
+        datasets.load("rows", make)
         yield
+
+
+def make():
+    call_command("generate_data", events=600, seed=20, stdout=StringIO())
+    empty = {(model, c): empty_rows(model, c) for model, c in MEANINGFULLY_EMPTY}
+    fill()
+    for (model, column), pks in empty.items():
+        model.objects.filter(pk__in=pks).update(**{column: None})
+    vary()
+    empty_some()
+    data_changed()
 
 
 # Columns whose emptiness the generator means: age counts to the day asked for the living, a

@@ -18,6 +18,7 @@ from ingest.fields import LOCAL
 from spaceflight import models as m
 from spaceflight.changes import data_changed
 from tests.conftest import BUNDLED
+from tests.support import datasets
 from tests.support.imports import run
 
 # A launch of the bundled data is upcoming then.
@@ -188,8 +189,7 @@ def flush():
 
 @pytest.fixture
 def filled():
-    run(BUNDLED)
-    fill()
+    datasets.load("filled", lambda: (run(BUNDLED), fill()))
 
 
 # Pages -------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from ingest.fields import to_datetime
 from ingest.management.commands.load_bundled_data import MANIFEST
 from ingest.reader import import_files
 from spaceflight import models as m
-from tests.support import factories
+from tests.support import datasets, factories
 
 VERSIONS = ["2.0.0", "2.2.0"]
 PROGRESS_MS_30 = (
@@ -69,6 +69,10 @@ def graph():
     """The bundled docking pages (the expectations were read off them; the crew pages bring
     agencies and launches of their own), with a launcher configuration made by Roscosmos (so
     an agency lists one), a second one, a second pad and a second program."""
+    return dict(datasets.load("graph", make_graph))
+
+
+def make_graph():
     docking_pages()
     soyuz = m.LauncherConfig.objects.get(pk=24)
     soyuz.manufacturer_id = 63
