@@ -13,6 +13,7 @@ A data set is kept only when it was made into an empty domain (otherwise its row
 what was there before), and copied only into an empty domain; into one that holds rows, it is
 made again by its own code."""
 
+import time
 from io import StringIO
 
 from django.apps import apps
@@ -76,17 +77,24 @@ def _copy(rows):
         data_changed()
 
 
+def kept(name):
+    """The key a data set is kept under: its name and the hour. Some are made around the
+    clock's moment (events to come tomorrow, expeditions under way since some days): one
+    made under a frozen clock, or hours before, is not the one the code would make now."""
+    return name, int(time.time() // 3600)
+
+
 def load(name, make):
-    """The data set `name`, made by `make()` the first time in this process; what `make()`
-    returned."""
-    if name in _kept and _empty():
-        rows, made = _kept[name]
+    """The data set `name`, made by `make()` the first time in this process (and hour);
+    what `make()` returned."""
+    if kept(name) in _kept and _empty():
+        rows, made = _kept[kept(name)]
         _copy(rows)
         return made
     empty, last_records = _empty(), _last_records()
     made = make()
     if empty:
-        _kept[name] = (_rows(last_records), made)
+        _kept[kept(name)] = (_rows(last_records), made)
     return made
 
 
