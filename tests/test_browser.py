@@ -44,7 +44,7 @@ def server(tmp_path_factory):
     )
     manage(env, "migrate", "--no-input")
     manage(env, "load_bundled_data")
-    manage(env, "collectstatic", "--no-input")
+    manage(env, "collectstatic_once")
     with running(env) as (url,):
         yield url, env
 

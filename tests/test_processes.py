@@ -50,7 +50,7 @@ def stack():
         DJANGO_SUPERUSER_PASSWORD="curator-password",
     )
     manage(env, "migrate", "--no-input")
-    manage(env, "collectstatic", "--no-input")
+    manage(env, "collectstatic_once")
     manage(env, "load_bundled_data")
     manage(env, "createsuperuser", "--no-input", "--username", "curator", "--email", "c@x.org")
     key = manage(env, "create_api_key", "reader")
