@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 import time_machine
+from _pytest.mark.expression import Expression
 from django.conf import settings as django_settings
 from rest_framework.renderers import JSONRenderer
 from rest_framework.test import APIClient
@@ -98,15 +99,42 @@ SHARED_REDIS = {
 }
 
 
+MARKS = {"databases": BOTH_DATABASES, "alone": ALONE}
+NAMES = re.compile(r"[A-Za-z_]\w*")
+
+
+def marks(module):
+    """The marks this file gives every test of `module` (by its name)."""
+    return {name: module in modules for name, modules in MARKS.items()}
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         module = item.module.__name__.rsplit(".", 1)[-1]
-        if module in BOTH_DATABASES:
-            item.add_marker(pytest.mark.databases)
-        if module in ALONE:
-            item.add_marker(pytest.mark.alone)
+        for name, given in marks(module).items():
+            if given:
+                item.add_marker(getattr(pytest.mark, name))
         if module in SHARED_REDIS:
             item.add_marker(pytest.mark.xdist_group("shared-redis"))
+
+
+def pytest_ignore_collect(collection_path, config):
+    """A pass that chooses by these marks alone (`-m "databases and not alone"`, `-m alone`:
+    .ci/run) does not collect the modules it would deselect whole: collecting schemathesis's
+    operations takes about ten seconds in each worker."""
+    expression = config.getoption("markexpr")
+    if not expression or not collection_path.name.startswith("test_"):
+        return None
+    if collection_path.suffix != ".py" or not NAMES.findall(expression):
+        return None
+    if set(NAMES.findall(expression)) - {"and", "or", "not"} - set(MARKS):
+        return None  # a mark a test may carry on its own
+    given = marks(collection_path.stem)
+    try:
+        chosen = Expression.compile(expression).evaluate(lambda name, **kwargs: given[name])
+    except SyntaxError:
+        return None  # pytest says what is wrong with it
+    return True if not chosen else None
 
 
 BUNDLED = Path(__file__).parent.parent / "data" / "ll2"
