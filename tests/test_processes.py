@@ -16,6 +16,7 @@ import dj_database_url
 import pytest
 
 from spaceflight.changes import APPLICATION_NAME, Listener
+from tools.fault_postgres import drop_database
 from tools.servers import get, manage, running, server_env
 
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
@@ -59,7 +60,7 @@ def stack():
             yield {"a": a, "b": b, "key": key, "env": env, "name": name, "dsn": admin_dsn}
     finally:
         with psycopg.connect(admin_dsn, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            drop_database(connection, name)
 
 
 def test_two_processes_share_one_rate_limit(stack):

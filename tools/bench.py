@@ -53,6 +53,7 @@ from tools.bench_load import (
     wrk,
 )
 from tools.bench_report import report
+from tools.fault_postgres import drop_database
 from tools.servers import ROOT, manage, running, server_env
 
 
@@ -100,7 +101,7 @@ def database_for(size, base_url):
                         count = (None,)
                 if count[0] == size:
                     return url
-            connection.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+            drop_database(connection, name)
         connection.execute(f'CREATE DATABASE "{name}"')
     print(f"generating {size} events...", file=sys.stderr, flush=True)
     manage(env, "migrate", "--no-input")

@@ -101,6 +101,24 @@ class Cluster:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
+def drop_database(connection, name, wait=30.0):
+    """`DROP DATABASE ... WITH (FORCE)` on an autocommit `connection`. FORCE ends the other
+    sessions in it, but refuses (InsufficientPrivilege) while an autovacuum worker is in it,
+    which has no role ours may signal: a new database's first ANALYZE, seconds after a bulk
+    load. The worker leaves within moments: the drop is tried again until `wait` seconds."""
+    import psycopg
+
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            return
+        except psycopg.errors.InsufficientPrivilege:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
 class SharedDatabases:
     """Databases of our own on the shared cluster (never restarted), dropped at `close()`."""
 
@@ -124,7 +142,7 @@ class SharedDatabases:
 
     def drop(self, name):
         with _connect(self.url, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            drop_database(connection, name)
 
     def close(self):
         for name in reversed(self.created):
