@@ -87,14 +87,15 @@ def kept(name):
 def load(name, make):
     """The data set `name`, made by `make()` the first time in this process (and hour);
     what `make()` returned."""
-    if kept(name) in _kept and _empty():
-        rows, made = _kept[kept(name)]
+    key, empty = kept(name), _empty()
+    if key in _kept and empty:
+        rows, made = _kept[key]
         _copy(rows)
         return made
-    empty, last_records = _empty(), _last_records()
+    last_records = _last_records()
     made = make()
     if empty:
-        _kept[kept(name)] = (_rows(last_records), made)
+        _kept[key] = (_rows(last_records), made)
     return made
 
 

@@ -181,9 +181,8 @@ def for_the_module(django_db_blocker):
 
 def flush():
     """An empty domain: every row of every table, relations' tables included, gone."""
-    for model in apps.get_app_config("spaceflight").get_models(include_auto_created=True):
-        if model is not m.DataGeneration:
-            model.objects.all()._raw_delete(model.objects.db)
+    for model in datasets.domain():
+        model.objects.all()._raw_delete(model.objects.db)
     data_changed()
 
 
