@@ -1,5 +1,7 @@
 """The test run: the same settings, a fast password hasher, no rate limit unless a test sets one."""
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -22,5 +24,8 @@ STATIC_ROOT = None
 RESPONSE_CACHE = False
 # The same for fragments (on for the golden, link and fragment tests: tests/test_fragments.py).
 RENDER_FRAGMENTS = False
-# Each test run counts rate limits in a file of its own (tests/test_throttle.py: one per test).
-THROTTLE_COUNTER_FILE = Path(tempfile.mkdtemp(prefix="docking-tests-")) / "throttle.sqlite3"
+# Each test run counts rate limits in a file of its own (tests/test_throttle.py: one per test),
+# in a folder removed when the process ends (every xdist worker and server makes one).
+counters = Path(tempfile.mkdtemp(prefix="docking-tests-"))
+atexit.register(shutil.rmtree, counters, ignore_errors=True)
+THROTTLE_COUNTER_FILE = counters / "throttle.sqlite3"
