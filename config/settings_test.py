@@ -25,7 +25,7 @@ RESPONSE_CACHE = False
 # The same for fragments (on for the golden, link and fragment tests: tests/test_fragments.py).
 RENDER_FRAGMENTS = False
 # Each test run counts rate limits in a file of its own (tests/test_throttle.py: one per test),
-# in a folder removed when the process ends (every xdist worker and server makes one).
+# in a folder removed when the process ends (pytest and each of its xdist workers make one).
 counters = Path(tempfile.mkdtemp(prefix="docking-tests-"))
 atexit.register(shutil.rmtree, counters, ignore_errors=True)
 THROTTLE_COUNTER_FILE = counters / "throttle.sqlite3"
