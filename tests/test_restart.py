@@ -51,3 +51,21 @@ def test_collected_files_removed_are_collected_again(static):
     collect()
     os.remove(root / "staticfiles.json")
     assert collect() == "Static files collected."
+
+
+def test_source_maps_are_collected_but_not_compressed(static, settings):
+    sources, root = static
+    (sources / "ours.js").write_text("let x = 1;" * 100)
+    (sources / "ours.js.map").write_text('{"version": 3}' * 100)
+    compressed = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+    with override_settings(
+        STORAGES={**settings.STORAGES, "staticfiles": compressed},
+        # Ours alone: the apps' files compressed would take most of a minute.
+        STATICFILES_FINDERS=["django.contrib.staticfiles.finders.FileSystemFinder"],
+    ):
+        collect()
+    names = {path.name for path in root.iterdir()}
+    assert "ours.js.map" in names and "ours.js.gz" in names
+    assert not any(
+        name.startswith("ours.js.") and name.endswith((".map.gz", ".map.br")) for name in names
+    )
