@@ -1,5 +1,6 @@
 import json
 import re
+import uuid
 from datetime import datetime
 from pathlib import Path
 
@@ -207,6 +208,14 @@ def fragments(settings):
 @pytest.fixture
 def api():
     return APIClient()
+
+
+@pytest.fixture
+def own_counters(settings, tmp_path):
+    """Rate-limit counters of the test's own: the shared ones (Redis's, which outlive a run
+    for their window, and the process's file) hold other tests' requests within the hour."""
+    settings.CACHE_KEY_PREFIX = f"test-{uuid.uuid4().hex}"
+    settings.THROTTLE_COUNTER_FILE = tmp_path / "counters.sqlite3"
 
 
 DOWN_REDIS = "redis://127.0.0.1:1/0"  # nothing listens on port 1: Redis is down

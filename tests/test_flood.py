@@ -4,7 +4,6 @@ the parameters they read (a junk parameter is a cache hit), count against a limi
 
 import threading
 import time
-import uuid
 
 import pytest
 
@@ -18,10 +17,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def response_cache(settings):
+def response_cache(settings, own_counters):
     settings.RESPONSE_CACHE = True
-    # Counters of their own: with Redis, an earlier run's would still be in their window.
-    settings.CACHE_KEY_PREFIX = f"test-{uuid.uuid4().hex}"
     cache.recent.items.clear()
     cache.recent.used = 0
     yield

@@ -3,7 +3,6 @@ limit, so a flood of distinct cached responses stays under that limit and never 
 rate-limit counter (which lives, without eviction, in the counters' server)."""
 
 import os
-import uuid
 
 import pytest
 import redis
@@ -36,10 +35,9 @@ def small_cache():
 
 
 def test_a_flood_of_cached_responses_stays_under_the_limit_and_leaves_counters(
-    api, settings, small_cache, tmp_path
+    api, settings, small_cache, own_counters
 ):
     settings.THROTTLE_ANON_RATE = "100/hour"
-    settings.CACHE_KEY_PREFIX = f"flood-{uuid.uuid4().hex}"
     settings.RESPONSE_CACHE = True
     for _ in range(3):
         assert api.get("/2.3.0/", REMOTE_ADDR="198.51.100.1").status_code == 200

@@ -7,7 +7,6 @@ it was asked on; lists that follow the clock, pages in another format, with a pa
 view doesn't read or a raw UTF-8 query are not kept; the writer's requests count against no
 one's limit."""
 
-import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -166,12 +165,8 @@ def test_a_percent_encoded_query_is_kept(api, events):
     assert Fragment.objects.filter(url=f"{URL}&search=%C3%A9").exists()
 
 
-def test_the_writer_counts_against_no_limit(api, events, settings, tmp_path):
+def test_the_writer_counts_against_no_limit(api, events, settings, own_counters):
     settings.THROTTLE_ANON_RATE = "15/hour"
-    # Counters of its own: the shared ones (Redis's, the process's file) count this caller's
-    # requests of other tests within the hour.
-    settings.CACHE_KEY_PREFIX = f"test-{uuid.uuid4().hex}"
-    settings.THROTTLE_COUNTER_FILE = tmp_path / "counters.sqlite3"
     api.get(LIST)
     before = api.get("/2.3.0/api-throttle/").json()["current_use"]
     a_write(DockingEvent.objects.order_by("id").first())

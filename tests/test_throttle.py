@@ -25,13 +25,10 @@ URL = "/2.3.0/docking_events/"
 
 
 @pytest.fixture(autouse=True)
-def ll2_rates(settings, tmp_path):
-    cache.clear()
+def ll2_rates(settings, own_counters):
+    cache.clear()  # which doesn't reach REDIS_URL's counters: own_counters
     settings.THROTTLE_ANON_RATE = "15/hour"
     settings.THROTTLE_KEY_RATE = "1000/hour"
-    settings.THROTTLE_COUNTER_FILE = tmp_path / "counters.sqlite3"
-    # Redis counters outlive a run (and cache.clear() doesn't reach REDIS_URL's server).
-    settings.CACHE_KEY_PREFIX = f"test-{uuid.uuid4().hex}"
     yield
     cache.clear()
 

@@ -87,15 +87,16 @@ def kept(name):
 def load(name, make):
     """The data set `name`, made by `make()` the first time in this process (and hour);
     what `make()` returned."""
-    key, empty = kept(name), _empty()
-    if key in _kept and empty:
+    if not _empty():
+        return make()
+    key = kept(name)
+    if key in _kept:
         rows, made = _kept[key]
         _copy(rows)
         return made
     last_records = _last_records()
     made = make()
-    if empty:
-        _kept[key] = (_rows(last_records), made)
+    _kept[key] = (_rows(last_records), made)
     return made
 
 
