@@ -65,6 +65,7 @@ BOTH_DATABASES = {
     "test_import_errors",
     "test_import_round_trips",
     "test_lists",
+    "test_loader",
     "test_pagination",
     "test_processes",
     "test_resilience",
@@ -208,6 +209,22 @@ def fragments(settings):
 @pytest.fixture
 def api():
     return APIClient()
+
+
+@pytest.fixture(scope="module")
+def bundled_and_full(django_db_setup, django_db_blocker):
+    """The bundled data and two events whose every nested object is filled, crews included."""
+    # Imported here: the tests' support modules import this one.
+    from django.core.management import call_command
+
+    from tests.support import factories
+    from tests.support.linked_pages import for_the_module
+
+    with for_the_module(django_db_blocker):
+        call_command("load_bundled_data")
+        factories.full_event(1)
+        factories.full_payload_docking(2)
+        yield
 
 
 @pytest.fixture

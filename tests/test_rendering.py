@@ -3,7 +3,6 @@
 import json
 
 import pytest
-from django.core.management import call_command
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
@@ -14,7 +13,6 @@ from api.rendering.links import Links
 from api.resources import VERSIONS
 from api.shapes import SHAPES
 from tests.support import factories
-from tests.support.linked_pages import for_the_module
 
 pytestmark = pytest.mark.django_db
 
@@ -39,16 +37,6 @@ def both_ways(shape, rows, version):
 ROWS = {
     (version, view.resource): view.queryset for version, views in VERSIONS.items() for view in views
 }
-
-
-@pytest.fixture(scope="module")
-def bundled_and_full(django_db_setup, django_db_blocker):
-    """The bundled data and two events whose every nested object is filled, crews included."""
-    with for_the_module(django_db_blocker):
-        call_command("load_bundled_data")
-        factories.full_event(1)
-        factories.full_payload_docking(2)
-        yield
 
 
 @pytest.mark.parametrize(("version", "resource", "mode"), sorted(SHAPES))
