@@ -11,7 +11,7 @@ from spaceflight import models as m
 from spaceflight.changes import current
 from tests.support import datasets
 from tests.support.imports import database_dump
-from tests.support.linked_pages import flush
+from tests.support.linked_pages import flush, for_the_module
 
 pytestmark = pytest.mark.django_db
 
@@ -104,3 +104,13 @@ def test_a_data_set_made_under_another_clock_is_made_again(frozen):
     with frozen("2025-02-27T12:00:00Z"):
         datasets.load("clocked", lambda: runs.append(m.Country.objects.create(id=1, name="Then")))
     assert runs and m.Country.objects.get(pk=1).name == "Then"
+
+
+def test_what_a_module_wrote_for_its_tests_is_gone_after_it(django_db_blocker):
+    """The imports' records too: a capture left behind would date the data of every later test
+    in the process."""
+    with for_the_module(django_db_blocker):
+        bundled()
+        assert Capture.objects.exists()
+    assert not any(model.objects.exists() for model in datasets.records())
+    assert not any(model.objects.exists() for model in datasets.domain())

@@ -170,13 +170,17 @@ def fill_rows(model):
 @contextlib.contextmanager
 def for_the_module(django_db_blocker):
     """Rows a whole module's tests read (made once: none of them writes), written outside any
-    test's transaction within the block, and removed after it."""
+    test's transaction within the block, and removed after it, the imports' records with them:
+    a capture left behind would date the data of every later test in the process (the pages
+    count to the data's date when it is over a day old, pages/aboard.py)."""
     with django_db_blocker.unblock():
         try:
             yield
         finally:
             with transaction.atomic():  # rows refer to each other: checked when all are gone
                 flush()
+                for model in datasets.records():
+                    model.objects.all()._raw_delete(model.objects.db)
 
 
 def flush():
