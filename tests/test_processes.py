@@ -158,6 +158,38 @@ def test_with_their_channels_down_both_processes_serve_every_commit_and_listen_a
         assert location_name(base, keyed) == "Poisk zenith (heard again)"
 
 
+# Each server's threads, each with its connection: granian's workers (one a core) times its
+# threads (config/serve.py), and more.
+REQUESTS_TO_MEET_EVERY_THREAD = 3 * 2 * 4
+
+
+def test_an_object_page_read_on_connections_the_server_ended_is_answered(stack):
+    """An object's page asked first since a write is read from its kept fragment before the
+    view, with no health check before the query (api/rendering/fragments.py, `stored`): on a
+    connection the server ended, the read fails and runs again on a new connection, as the
+    check would have replaced it, and the page is answered, not a 503."""
+    import psycopg
+
+    keyed = {"Authorization": f"Token {stack['key']}"}
+    path = "/2.3.0/docking_events/618/?format=json"
+    for base in (stack["a"], stack["b"]):
+        for _ in range(REQUESTS_TO_MEET_EVERY_THREAD):
+            assert get(f"{base}{path}", keyed)[0] == 200
+    rename_elsewhere(stack, "Poisk zenith (renamed as connections end)")  # nothing warm now
+    with psycopg.connect(stack["dsn"], autocommit=True) as connection:
+        ended = connection.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = %s AND application_name <> %s",
+            [stack["name"], APPLICATION_NAME],
+        ).fetchall()
+    assert len(ended) >= 2
+    for base in (stack["a"], stack["b"]):
+        for _ in range(REQUESTS_TO_MEET_EVERY_THREAD):
+            status, body = get(f"{base}{path}", keyed)
+            assert status == 200, body[:200]
+            assert json.loads(body)["id"] == 618
+
+
 def test_a_key_revoked_elsewhere_is_refused_by_every_process_from_its_next_request(stack):
     key = manage(stack["env"], "create_api_key", "revoked-elsewhere", "--rate", "50000/hour")
     keyed = {"Authorization": f"Token {key}"}

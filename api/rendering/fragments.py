@@ -42,7 +42,7 @@ from pathlib import Path
 import orjson
 from django.apps import apps
 from django.conf import settings
-from django.db import OperationalError, connection, transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.utils import timezone
 from rest_framework import serializers
 
@@ -300,9 +300,28 @@ def kept_list(request):
 
 def stored(keys):
     """`{key: bytes}` of the fresh fragments among `keys` (one query, written out: the ORM's
-    would cost more than reading them)."""
+    would cost more than reading them).
+
+    Outside a transaction, as a warm answer reads them (api/serving/responses.py), the query
+    is its own health check, where Django's would add a round trip of its own before it. On a
+    connection the server or a firewall ended it fails, and runs again on a new connection,
+    as the check would have replaced it."""
     if not keys:
         return {}
+    if connection.in_atomic_block or not connection.health_check_enabled:
+        return _select(keys)
+    unchecked = connection.connection is not None and not connection.health_check_done
+    connection.health_check_done = True
+    try:
+        return _select(keys)
+    except (InterfaceError, OperationalError):
+        if not unchecked:
+            raise
+        connection.close()
+        return _select(keys)
+
+
+def _select(keys):
     marks = ", ".join(["%s"] * len(keys))
     with connection.cursor() as cursor:
         cursor.execute(
