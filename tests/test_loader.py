@@ -1,8 +1,13 @@
 """The loader (api/rendering/loader.py) reads every table as the ORM does: its queries are
 compiled once and run with any number of values, on both databases."""
 
+import gc
+import threading
+import weakref
+
 import pytest
 from django.apps import apps
+from django.db import connections
 from django.db.models import ManyToOneRel
 
 from api.rendering import loader
@@ -44,3 +49,22 @@ def test_nothing_asked_is_no_query(django_assert_num_queries):
     with django_assert_num_queries(0):
         agency = apps.get_model("spaceflight", "Agency")
         assert loader.rows_in(agency, agency._meta.pk, [None]) == []
+
+
+def test_a_thread_s_connection_goes_with_the_thread():
+    """The compiled queries hold their connection: kept by the thread, not past it (granian
+    ends the threads it added once idle, and a connection kept open by nothing would stay open
+    until the database refuses new clients)."""
+    agency = apps.get_model("spaceflight", "Agency")
+    held = []
+
+    def read():
+        loader.rows_in(agency, agency._meta.pk, [1])
+        held.append(weakref.ref(connections["default"]))
+        connections["default"].close()
+
+    thread = threading.Thread(target=read)
+    thread.start()
+    thread.join()
+    gc.collect()
+    assert held and held[0]() is None

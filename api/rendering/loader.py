@@ -13,7 +13,7 @@ related object (`reads_relation`), a shape's own `prefetch`, and subsets of a re
 (`Subset`: the rows that match a condition, filtered by the database, in their own order).
 """
 
-import weakref
+import threading
 from collections import defaultdict
 from functools import cache, partial
 
@@ -124,8 +124,10 @@ class _InQuery:
         return [model.from_db(alias, names, row) for row in rows]
 
 
-# Compiled queries, per connection (a thread's own): their converters are bound to it.
-_compiled = weakref.WeakKeyDictionary()
+# Compiled queries, per thread and connection (a thread's own: their converters are bound to
+# it). Kept by the thread, so they and the connection go when the thread does (granian ends
+# the threads it added once they are idle).
+_compiled = threading.local()
 
 
 def rows_in(model, field, values, columns=(), ordered=True):
@@ -136,8 +138,8 @@ def rows_in(model, field, values, columns=(), ordered=True):
     if not values:
         return []
     connection = connections[model._default_manager.db]
-    queries = _compiled.setdefault(connection, {})
-    key = (model, field, columns, ordered)
+    queries = _compiled.__dict__.setdefault("queries", {})
+    key = (connection, model, field, columns, ordered)
     query = queries.get(key)
     if query is None:
         query = queries[key] = _InQuery(model, field, columns, ordered, values[0], connection)
