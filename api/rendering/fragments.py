@@ -302,13 +302,17 @@ def stored(keys):
     """`{key: bytes}` of the fresh fragments among `keys` (one query, written out: the ORM's
     would cost more than reading them).
 
-    Outside a transaction, as a warm answer reads them (api/serving/responses.py), the query
-    is its own health check, where Django's would add a round trip of its own before it. On a
-    connection the server or a firewall ended it fails, and runs again on a new connection,
-    as the check would have replaced it."""
+    Outside a transaction on PostgreSQL, as a warm answer reads them
+    (api/serving/responses.py), the query is its own health check, where Django's would add a
+    round trip of its own before it. On a connection the server or a firewall ended it fails,
+    and runs again on a new connection, as the check would have replaced it."""
     if not keys:
         return {}
-    if connection.in_atomic_block or not connection.health_check_enabled:
+    if (
+        connection.in_atomic_block
+        or not connection.health_check_enabled
+        or connection.vendor != "postgresql"  # a file, which no server ends
+    ):
         return _select(keys)
     unchecked = connection.connection is not None and not connection.health_check_done
     connection.health_check_done = True
