@@ -47,7 +47,7 @@ from django.utils import timezone
 from rest_framework import serializers
 
 from api.rendering.compile import Context, compile_shape
-from api.rendering.loader import load, table_plan
+from api.rendering.loader import load, rows_in, table_plan
 from api.rendering.triggers import LOCK
 from api.shapes.base import Subset
 
@@ -451,7 +451,7 @@ def rebuild_stale():
     with snapshot():
         read = tick()
         for (version, shape, model, day), keys in groups.items():
-            rows = list(model._default_manager.filter(pk__in=list(keys)).order_by())
+            rows = rows_in(model, model._meta.pk, keys, ordered=False)
             found = {row.pk for row in rows}
             gone += [key for pk, key in keys.items() if pk not in found]
             built.update(build(version, shape, rows, day))
