@@ -14,3 +14,24 @@ class CaseSensitiveContains(lookups.Contains):
         # The value as it is, not made a LIKE pattern (`%value%`, escaped) by PatternLookup.
         rhs, rhs_params = lookups.Lookup.process_rhs(self, compiler, connection)
         return f"instr({lhs}, {rhs}) > 0", (*lhs_params, *rhs_params)
+
+
+class InSubquery(lookups.Lookup):
+    """`lhs IN (subquery)`, written for PostgreSQL as `lhs = ANY(ARRAY(subquery))`: under an OR
+    PostgreSQL tests an `IN (subquery)` against every row of the table (a hashed subplan in a
+    sequential scan); an array's subquery runs once, before, and each arm of the OR walks its
+    column's index (a BitmapOr). Used as an expression: `InSubquery(F("station"), queryset)`.
+    The rows are the same: the subquery's values are primary keys, never NULL."""
+
+    lookup_name = "in_subquery"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} IN {rhs}", (*lhs_params, *rhs_params)
+
+    def as_postgresql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} = ANY(ARRAY{rhs})", (*lhs_params, *rhs_params)
