@@ -153,6 +153,9 @@ FRAGMENT_BYTES = env.int("FRAGMENT_BYTES", 2 * 1024**3)
 RENDERED_LISTS = env.int("RENDERED_LISTS", 32)
 RENDERED_LISTS_SECONDS = env.int("RENDERED_LISTS_SECONDS", 3600)
 RESPONSE_MEMORY_BYTES = env.int("RESPONSE_MEMORY_BYTES", 64 * 1024 * 1024)
+# Each process keeps the last KEPT_COUNTS lists' counts for the data generation they were
+# counted in (api/serving/counts.py); 0: every page counts its rows.
+KEPT_COUNTS = env.int("KEPT_COUNTS", 10000)
 # On PostgreSQL each process LISTENs for new generations (spaceflight/changes.py) instead of
 # reading the generation per request. Off behind a pooler that can't hold a LISTEN (PgBouncer in
 # transaction mode): then one query per request.

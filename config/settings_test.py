@@ -22,6 +22,8 @@ STATIC_ROOT = None
 # Tests roll their writes back instead of committing them, so a write would never replace the
 # data generation: responses are cached only where a test asks for it (tests/test_cache.py).
 RESPONSE_CACHE = False
+# The same for lists' counts (on in tests/test_pagination.py).
+KEPT_COUNTS = 0
 # The same for fragments (on for the golden, link and fragment tests: tests/test_fragments.py).
 RENDER_FRAGMENTS = False
 # Each test run counts rate limits in a file of its own (tests/test_throttle.py: one per test),

@@ -1,7 +1,12 @@
-"""Limit/offset pagination with LL2's envelope and links."""
+"""Limit/offset pagination with LL2's envelope and links, and its counts kept per data
+generation."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from api.serving import counts
+from spaceflight.changes import data_changed
 from tests.support import factories
 
 pytestmark = pytest.mark.django_db
@@ -70,3 +75,64 @@ def test_limit_clamps_and_bad_values_fall_back(api, events, query, size, first):
 def test_clamped_limit_shows_in_next_link(api, events):
     body = api.get("/2.3.0/docking_events/?limit=1000").json()
     assert body["next"] == "http://testserver/2.3.0/docking_events/?limit=100&offset=100"
+
+
+def counted(api, urls):
+    """The counts `urls` answer with, and how many `COUNT(*)` queries they made."""
+    with CaptureQueriesContext(connection) as queries:
+        found = [api.get(url, HTTP_ACCEPT="application/json").json()["count"] for url in urls]
+    return found, sum("COUNT(*)" in query["sql"] for query in queries.captured_queries)
+
+
+@pytest.fixture
+def kept_counts(settings):
+    settings.KEPT_COUNTS = 100
+    counts.kept.clear()
+    yield
+    counts.kept.clear()
+
+
+def test_every_page_of_a_list_counts_once_per_generation(api, events, kept_counts):
+    """No page's count depends on its offset, size, shape, order or format; a filter's does."""
+    pages = [
+        "/2.3.0/docking_events/",
+        "/2.3.0/docking_events/?offset=20&limit=50",
+        "/2.3.0/docking_events/?ordering=-docking&mode=detailed&format=json",
+        "/2.2.0/docking_event/?offset=10",
+    ]
+    assert counted(api, pages) == ([130, 130, 130, 130], 2)  # a count per version's path
+    station = events[0].space_station_target_id
+    assert counted(api, [f"/2.3.0/docking_events/?space_station_target__id={station}"]) == (
+        [1],
+        1,
+    )
+    assert counted(api, ["/2.3.0/docking_events/?search=nothing-named-so"]) == ([0], 1)
+    assert counted(api, pages) == ([130, 130, 130, 130], 0)
+
+
+def test_a_write_counts_again(api, events, kept_counts):
+    assert counted(api, ["/2.3.0/docking_events/"]) == ([130], 1)
+    factories.docking(200)
+    # The test's transaction replaced the generation once already: a committed write does.
+    data_changed()
+    assert counted(api, ["/2.3.0/docking_events/", "/2.3.0/docking_events/"]) == ([131, 131], 1)
+
+
+def test_lists_that_follow_the_clock_count_every_time(api, kept_counts):
+    lists = ["/2.3.0/events/upcoming/", "/2.3.0/expeditions/?is_active=true"]
+    assert counted(api, lists + lists)[1] == 4
+    # The browsable API reads no generation token: it counts.
+    with CaptureQueriesContext(connection) as queries:
+        for _ in range(2):
+            assert api.get("/2.3.0/docking_events/?format=api").status_code == 200
+    assert sum("COUNT(*)" in query["sql"] for query in queries.captured_queries) == 2
+
+
+def test_kept_counts_are_bounded(settings):
+    settings.KEPT_COUNTS = 2
+    kept = counts.Kept()
+    for key in "abc":
+        kept.put(key, 1)
+    kept.get("b")
+    kept.put("d", 1)
+    assert list(kept.items) == ["b", "d"]

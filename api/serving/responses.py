@@ -43,7 +43,7 @@ from django.utils.http import http_date
 
 from api.rendering import body, fragments
 from api.rendering.live import Template
-from api.serving import cache, encoding, lists
+from api.serving import cache, counts, encoding, lists
 from spaceflight.changes import current, generation
 
 
@@ -159,7 +159,8 @@ def respond(
             with snapshot():
                 token, changed_at, _ = generation()
                 read = fragments.tick() if listed and on_write else None
-                built = build(live=True)
+                with counts.counted_in(token):
+                    built = build(live=True)
                 made = Template(built) if isinstance(built, bytes) else body(built)
             fragments.keep_built()
             key = _key(token, request, period, variant)

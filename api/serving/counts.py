@@ -1,0 +1,86 @@
+"""Lists' counts, kept for the data generation they were counted in.
+
+A list's `count` is a `COUNT(*)` of every row its filters find: at 100,000 events 4 ms on
+PostgreSQL for the whole table, 38 ms for `search=Soyuz` (8,909 found), paid again by every
+page of the same list, as none of `limit`, `offset`, `mode`, `ordering` or `format` changes
+it: a client that pages through a list counts it once per page. Each process keeps the last
+`KEPT_COUNTS` counts by the generation token its response's snapshot read
+(api/serving/responses.py), the list's path and its other parameters. A write replaces the
+token in its own transaction, so a kept count is never read after the write that changes it.
+
+Only lists whose rows don't follow the clock are kept, those writers render again
+(api/serving/lists.py, `keepable`): not the upcoming and previous lists, nor a filter by the
+clock. A response built outside a snapshot that read the token (the browsable API's) counts."""
+
+import contextlib
+import threading
+from collections import OrderedDict
+from contextvars import ContextVar
+
+from django.conf import settings
+
+from api.serving import lists
+
+# What a list's count doesn't depend on.
+UNCOUNTED = frozenset({"limit", "offset", "mode", "ordering", "format"})
+
+_token = ContextVar("the generation token the snapshot being read read", default=None)
+
+
+@contextlib.contextmanager
+def counted_in(token):
+    """Counts made inside are kept under `token`, read in the same snapshot as the rows."""
+    reset = _token.set(token)
+    try:
+        yield
+    finally:
+        _token.reset(reset)
+
+
+class Kept:
+    """The last `size` counts, by key; threads of a process share them."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.items = OrderedDict()
+
+    def get(self, key):
+        with self.lock:
+            found = self.items.get(key)
+            if found is not None:
+                self.items.move_to_end(key)
+            return found
+
+    def put(self, key, count):
+        with self.lock:
+            self.items[key] = count
+            self.items.move_to_end(key)
+            while len(self.items) > settings.KEPT_COUNTS:
+                self.items.popitem(last=False)
+
+    def clear(self):
+        with self.lock:
+            self.items.clear()
+
+
+kept = Kept()
+
+
+def count(queryset, request, view):
+    """The count of `queryset`, the rows `view` lists for `request`: kept, or counted."""
+    token = _token.get()
+    if token is None or not settings.KEPT_COUNTS or not keepable(request, view):
+        return queryset.count()
+    asked = tuple(sorted((n, tuple(v)) for n, v in request.GET.lists() if n not in UNCOUNTED))
+    key = (token, request.path, asked)
+    found = kept.get(key)
+    if found is None:
+        found = queryset.count()
+        kept.put(key, found)
+    return found
+
+
+def keepable(request, view):
+    return getattr(view, "period", None) is None and lists.keepable(
+        request, getattr(view, "filterset_class", None)
+    )
