@@ -5,14 +5,16 @@ PostgreSQL for the whole table, 38 ms for `search=Soyuz` (8,909 found), paid aga
 page of the same list, as none of `limit`, `offset`, `mode`, `ordering` or `format` changes
 it: a client that pages through a list counts it once per page. Each process keeps the last
 `KEPT_COUNTS` counts by the generation token its response's snapshot read
-(api/serving/responses.py), the list's path and its other parameters. A write replaces the
-token in its own transaction, so a kept count is never read after the write that changes it.
+(api/serving/responses.py) and a digest of the list's path and its other parameters (some 150
+bytes each). A write replaces the token in its own transaction, so a kept count is never read
+after the write that changes it.
 
 Only lists whose rows don't follow the clock are kept, those writers render again
 (api/serving/lists.py, `keepable`): not the upcoming and previous lists, nor a filter by the
 clock. A response built outside a snapshot that read the token (the browsable API's) counts."""
 
 import contextlib
+import hashlib
 import threading
 from collections import OrderedDict
 from contextvars import ContextVar
@@ -71,8 +73,9 @@ def count(queryset, request, view):
     token = _token.get()
     if token is None or not settings.KEPT_COUNTS or not keepable(request, view):
         return queryset.count()
-    asked = tuple(sorted((n, tuple(v)) for n, v in request.GET.lists() if n not in UNCOUNTED))
-    key = (token, request.path, asked)
+    asked = sorted((n, v) for n, v in request.GET.lists() if n not in UNCOUNTED)
+    # A digest: a parameter may be 400 KB long, and the keys of a flood of them would be kept.
+    key = (token, hashlib.sha256(repr((request.path, asked)).encode()).digest())
     found = kept.get(key)
     if found is None:
         found = queryset.count()
