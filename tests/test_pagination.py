@@ -108,6 +108,9 @@ def test_every_page_of_a_list_counts_once_per_generation(api, events, kept_count
     )
     assert counted(api, ["/2.3.0/docking_events/?search=nothing-named-so"]) == ([0], 1)
     assert counted(api, pages) == ([130, 130, 130, 130], 0)
+    # Keyed by a digest, whatever the length of what was asked.
+    assert counted(api, [f"/2.3.0/docking_events/?search={'x' * 50_000}"]) == ([0], 1)
+    assert {len(digest) for _, digest in counts.kept.items} == {32}
 
 
 def test_a_write_counts_again(api, events, kept_counts):
