@@ -203,6 +203,7 @@ def test_people_are_aboard_the_stations_their_flights_are_docked_to(api, frozen)
         assert api.get(path).status_code == 200, path
 
 
+@pytest.mark.skipif(ON_POSTGRESQL, reason="the generator's schedule: the same on either database")
 def test_an_astronaut_flies_once_back():
     """No astronaut is on two flights at once: each flight launches after the last one ended."""
     generate(2000)
