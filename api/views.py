@@ -16,7 +16,7 @@ from rest_framework import exceptions, views, viewsets
 from rest_framework.response import Response
 
 from api.descriptions import describe
-from api.rendering import render
+from api.rendering import from_fragments, render
 from api.rendering.fragments import kept
 from api.schema import ResourceSchema
 from api.serving import lists
@@ -95,7 +95,13 @@ class Resource(viewsets.ReadOnlyModelViewSet):
 
     def list(self, request, *args, **kwargs):
         def build(live):
-            page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+            rows = self.filter_queryset(self.get_queryset())
+            if from_fragments(self.get_serializer_class(), live) and not rows.query.annotations:
+                # Objects made from their fragments need only the page's ids: the database
+                # orders them from an index alone where one holds the keys (SQLite reads no
+                # row of the 8,107 that `search=ISS` finds at 100,000 events).
+                rows = rows.only("pk")
+            page = self.paginate_queryset(rows)
             return self.get_paginated_response(self.render(page, live)).data
 
         # Rendered again by writers (api/serving/lists.py) where its rows don't follow the clock.

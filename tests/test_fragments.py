@@ -226,6 +226,28 @@ def test_a_page_of_kept_fragments_costs_a_fixed_number_of_queries(walked, on, ap
     assert len(queries) == (6 if "limit" in path else 5), [q["sql"] for q in queries]
 
 
+def test_a_page_made_from_fragments_reads_its_rows_ids_only(walked, on, api):
+    """What the database orders from an index alone (the keys' indexes with the times, or the
+    times' own); the rows of the objects with no fragment kept are read whole, by id, after."""
+    path = (
+        "/2.3.0/docking_events/?search=International&docking__gte=2000-01-01T00:00:00Z"
+        "&ordering=-departure"
+    )
+    table = '"spaceflight_dockingevent"'
+    for kept in (True, False):
+        if not kept:
+            Fragment.objects.all().delete()
+        with CaptureQueriesContext(connection) as queries:
+            body = api.get(path).content
+        read = [q["sql"] for q in queries if f"FROM {table}" in q["sql"]]
+        page = [sql for sql in read if "ORDER BY" in sql and "LIMIT" in sql]
+        assert [sql.split(" FROM ")[0] for sql in page] == [f'SELECT {table}."id"']
+        assert len(read) == (2 if kept else 3)  # the count, the ids, and the rows by id
+        assert json.loads(body)["count"] >= 10
+        with override_settings(RENDER_FRAGMENTS=False):
+            assert api.get(path).content == body
+
+
 @pytest.mark.parametrize("host", ["testserver", "mirror.example.org"])
 def test_links_take_the_request_host_and_format(walked, on, api, settings, host):
     settings.ALLOWED_HOSTS = ["*"]

@@ -13,11 +13,17 @@ from api.rendering.loader import load
 from api.serving.renderers import ORJSONRenderer
 
 
+def from_fragments(shape, live):
+    """Whether `render` makes `shape`'s objects from their kept fragments: then only the rows'
+    ids are needed (fragments.py reads whole those it renders)."""
+    return live and settings.RENDER_FRAGMENTS and fragments.kept(shape) is not None
+
+
 def render(request, rows, shape, live=False):
     """`rows` (instances of one model) in `shape`, as the JSON-ready dicts DRF's serializer
     would give; with `live`, live durations are markers (see live.py), and the objects are
     orjson fragments, kept from a read to the next write (see fragments.py)."""
-    if live and settings.RENDER_FRAGMENTS and fragments.kept(shape):
+    if from_fragments(shape, live):
         return fragments.render(request, rows, shape)
     load(rows, shape)
     to_dict, context = compile_shape(shape), Context(Links(request), live)

@@ -215,6 +215,11 @@ def render(request, rows, shape):
     keys = [key_of(version, shape, model, row.pk, day) for row in rows]
     found = stored(keys)
     missing = [row for row, key in zip(rows, keys, strict=True) if key not in found]
+    if missing and missing[0].get_deferred_fields():
+        # A page read by id only (api/views.py): the rows rendered now are read whole.
+        whole = rows_in(model, model._meta.pk, [row.pk for row in missing], ordered=False)
+        by_pk = {row.pk: row for row in whole}
+        missing = [by_pk[row.pk] for row in missing]
     if missing:
         if not hasattr(_built, "tick"):
             _built.tick = tick()  # in the response's snapshot, as the rows are read
