@@ -85,8 +85,9 @@ def counted(api, urls):
 
 
 @pytest.fixture
-def kept_counts(settings):
+def kept_counts(settings, monkeypatch):
     settings.KEPT_COUNTS = 100
+    monkeypatch.setattr(counts.kept, "budget", 100)  # read at start-up
     counts.kept.clear()
     yield
     counts.kept.clear()
@@ -131,11 +132,10 @@ def test_lists_that_follow_the_clock_count_every_time(api, kept_counts):
     assert sum("COUNT(*)" in query["sql"] for query in queries.captured_queries) == 2
 
 
-def test_kept_counts_are_bounded(settings):
-    settings.KEPT_COUNTS = 2
-    kept = counts.Kept()
+def test_kept_counts_are_bounded_by_their_number(kept_counts, monkeypatch):
+    monkeypatch.setattr(counts.kept, "budget", 2)
     for key in "abc":
-        kept.put(key, 1)
-    kept.get("b")
-    kept.put("d", 1)
-    assert list(kept.items) == ["b", "d"]
+        counts.kept.put(key, 10_000)
+    counts.kept.get("b")
+    counts.kept.put("d", 0)
+    assert list(counts.kept.items) == ["b", "d"]

@@ -4,6 +4,7 @@ Keys carry the data generation (api/serving/responses.py), so an entry is never 
 Redis is a speed-up, not a dependency: when it fails, the store is simply empty
 (api/serving/degrade.py)."""
 
+import threading
 from collections import OrderedDict
 
 from django.conf import settings
@@ -13,30 +14,37 @@ from api.serving.degrade import cache_guard
 
 
 class Recent:
-    """The last responses this process served, by key, within a memory budget in bytes."""
+    """The last items this process used, by key, within a budget: of bytes for responses
+    (each its body's `size`), or of items (`size` one each). The threads of a process share it:
+    one evicting while another reads the same key must not fail the reader."""
 
-    def __init__(self, budget):
+    def __init__(self, budget, size=lambda template: template.size):
         self.budget = budget
+        self.size = size
         self.used = 0
         self.items = OrderedDict()
+        self.lock = threading.Lock()
 
     def get(self, key):
-        item = self.items.get(key)
-        if item is not None:
-            self.items.move_to_end(key)
-        return item
+        with self.lock:
+            item = self.items.get(key)
+            if item is not None:
+                self.items.move_to_end(key)
+            return item
 
     def clear(self):
-        self.items.clear()
-        self.used = 0
+        with self.lock:
+            self.items.clear()
+            self.used = 0
 
-    def put(self, key, template):
-        if key in self.items:
-            self.used -= self.items.pop(key).size
-        self.items[key] = template
-        self.used += template.size
-        while self.used > self.budget and self.items:
-            self.used -= self.items.popitem(last=False)[1].size
+    def put(self, key, item):
+        with self.lock:
+            if key in self.items:
+                self.used -= self.size(self.items.pop(key))
+            self.items[key] = item
+            self.used += self.size(item)
+            while self.used > self.budget and self.items:
+                self.used -= self.size(self.items.popitem(last=False)[1])
 
 
 recent = Recent(budget=settings.RESPONSE_MEMORY_BYTES)

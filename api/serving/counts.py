@@ -15,13 +15,12 @@ clock. A response built outside a snapshot that read the token (the browsable AP
 
 import contextlib
 import hashlib
-import threading
-from collections import OrderedDict
 from contextvars import ContextVar
 
 from django.conf import settings
 
 from api.serving import lists
+from api.serving.cache import Recent
 
 # What a list's count doesn't depend on.
 UNCOUNTED = frozenset({"limit", "offset", "mode", "ordering", "format"})
@@ -39,33 +38,8 @@ def counted_in(token):
         _token.reset(reset)
 
 
-class Kept:
-    """The last `size` counts, by key; threads of a process share them."""
-
-    def __init__(self):
-        self.lock = threading.Lock()
-        self.items = OrderedDict()
-
-    def get(self, key):
-        with self.lock:
-            found = self.items.get(key)
-            if found is not None:
-                self.items.move_to_end(key)
-            return found
-
-    def put(self, key, count):
-        with self.lock:
-            self.items[key] = count
-            self.items.move_to_end(key)
-            while len(self.items) > settings.KEPT_COUNTS:
-                self.items.popitem(last=False)
-
-    def clear(self):
-        with self.lock:
-            self.items.clear()
-
-
-kept = Kept()
+# Read at start-up, as the responses' memory budget is.
+kept = Recent(settings.KEPT_COUNTS, size=lambda count: 1)
 
 
 def count(queryset, request, view):
