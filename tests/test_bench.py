@@ -57,14 +57,17 @@ def test_the_report_has_every_table_and_judges_every_target(monkeypatch):
             for name in bench.QUERIES
         },
         "in_process": {name: {"again": 0.25, "paused": 1.0} for name in bench.QUERIES},
-        "long_tail": {"once": 600.0, "again": 1200.0},
+        "long_tail": {"once": 600.0, "again": 1200.0, "read_ms": 0.25},
         "long_tail_nothing_kept": {"once": 20.0, "again": 1400.0},
         "writes": {"one event": {"ms": 110.0, "rendered": 6, "changed": 6, "lists": 4}},
     }
     run = {
         "results": results,
         "turns": turns,
-        "tail": {"prod": tail, "embedded": {**tail, "long_tail": {"once": 300, "again": 1200}}},
+        "tail": {
+            "prod": tail,
+            "embedded": {**tail, "long_tail": {"once": 300, "again": 1200, "read_ms": 0.25}},
+        },
         "generation": generation,
         "build": {"build_ms": 40.0, "orjson_ms": 0.5, "drf_ms": 90.0},
         "sizes": sizes,
@@ -80,8 +83,9 @@ def test_the_report_has_every_table_and_judges_every_target(monkeypatch):
     assert "| 600 | gunicorn sync x5 |" in text and "| no |" in text and "| yes |" in text
     assert text.count("| >= ") == 12
     assert "| 600 | production | limit=10 | 4.00 | 1.00 | 25% |" in text
-    assert "| 600 | embedded | 600 | 600 | 1,200 | 50% | 20 | 1,400 | 1% |" not in text
-    assert "| 600 | production | 600 | 600 | 1,200 | 50% | 20 | 1,400 | 1% |" in text
+    assert "| 600 | embedded | 600 | 600 | 1,200 | 50% | 0.25 | 77% | 20 | 1,400 | 1% |" not in text
+    # Beside the long tail, its floor: again (0.83 ms) against again and one read (0.25 ms).
+    assert "| 600 | production | 600 | 600 | 1,200 | 50% | 0.25 | 77% | 20 | 1,400 | 1% |" in text
     assert "| 600 | production | one event | 110 | 6 | 6 |" in text
     assert "| 600 | production | 4.4 s | 3,600 | 13.0 | 106,000 |" in text
     assert (
@@ -114,7 +118,9 @@ def test_the_report_has_every_table_and_judges_every_target(monkeypatch):
     sampled = {**tail, "render_fragments_ms": None}
     big = {**run, "tail": {"prod": sampled, "embedded": sampled}}
     text = "\n".join(bench_report.tail_tables({100_000: big}, args))
-    assert "| 100,000 | production | 600 | 600 | 1,200 | 50% | 20 | 1,400 | 1% |" in text
+    assert "| 100,000 | production | 600 | 600 | 1,200 | 50% | 0.25 | 77% | 20 | 1,400 | 1% |" in (
+        text
+    )
     assert "| 100,000 | production | not run | 3,600 | 13.0 | 106,000 |" in text
 
     # Two sizes: each query's p50 at the larger against the smaller, judged against 1.5x.

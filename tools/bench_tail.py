@@ -10,7 +10,10 @@ api/rendering/fragments.py). Prints JSON.
 - each detail once: every event's `{id}/`, each asked once after a write (no response cached:
   the write changed the generation), against all of them asked again by the same client;
   with the fragments the writer keeps, and with none kept (the first visit ever); of more
-  than `--sample` events, that many spread over all (ids at even steps);
+  than `--sample` events, that many spread over all (ids at even steps); and its floor: what
+  one read of a kept fragment adds to a request on this server (the constant reference view
+  with and without it, tools/bench_views.py), which a page no process holds in memory can't
+  be answered without;
 - what writes cost the writer: one event, the station most events embed (as the ISS), an
   agency that owns it, and a sync page (100 events, one changed), with what each rendered again.
 
@@ -36,6 +39,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import transaction  # noqa: E402
 from django.db.models import Count, Sum  # noqa: E402
 from django.test import Client as DjangoClient  # noqa: E402
+from django.test import RequestFactory  # noqa: E402
 from django.test.utils import override_settings  # noqa: E402
 
 from api.models import Fragment, FragmentDep  # noqa: E402
@@ -146,20 +150,38 @@ def in_process(base, key, paths, pauses, rounds=15):
     return found
 
 
+def per_request(client, paths):
+    """Milliseconds per request of asking each of `paths` once."""
+    start = time.perf_counter()
+    for path in paths:
+        client.get(path)
+    return (time.perf_counter() - start) * 1000 / len(paths)
+
+
 def long_tail(client, ids, rounds, keep):
-    """`{"once": req/s, "again": req/s}`, medians of `rounds`."""
-    once, again = [], []
+    """`{"once": req/s, "again": req/s}`, medians of `rounds`; with the fragments kept, also
+    `"read_ms"`: what reading one of theirs adds to a request (medians, in turns)."""
+    pages = [f"/2.3.0/docking_events/{pk}/" for pk in ids]
+    with_a_fragment = [
+        "/bench/constant-and-a-fragment/?key="
+        + urllib.parse.quote(fragments.detail_key(RequestFactory().get(page)))
+        for page in pages
+    ]
+    once, again, read = [], [], []
     for _ in range(rounds):
         if not keep:
             Fragment.objects.all().delete()
             FragmentDep.objects.all().delete()
         timed(data_changed)
         for side in (once, again):
-            start = time.perf_counter()
-            for pk in ids:
-                client.get(f"/2.3.0/docking_events/{pk}/")
-            side.append(len(ids) / (time.perf_counter() - start))
-    return {"once": statistics.median(once), "again": statistics.median(again)}
+            side.append(1000 / per_request(client, pages))
+        if keep:
+            constant = per_request(client, ["/bench/constant/"] * len(pages))
+            read.append(per_request(client, with_a_fragment) - constant)
+    found = {"once": statistics.median(once), "again": statistics.median(again)}
+    if keep:
+        found["read_ms"] = statistics.median(read)
+    return found
 
 
 def sync_page(client):
