@@ -129,7 +129,7 @@ CACHE_KEY_PREFIX = env.str("CACHE_KEY_PREFIX", "docking")
 CACHES = {
     "default": (
         {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "api.serving.cache.RedisStore",
             "LOCATION": CACHE_REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
             "OPTIONS": {"socket_timeout": 0.5, "socket_connect_timeout": 0.5},

@@ -251,7 +251,7 @@ def redis_down(settings):
     settings.REDIS_URL = settings.CACHE_REDIS_URL = DOWN_REDIS
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "api.serving.cache.RedisStore",
             "LOCATION": DOWN_REDIS,
             "OPTIONS": {"socket_timeout": 0.5, "socket_connect_timeout": 0.5},
         }
