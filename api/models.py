@@ -55,6 +55,9 @@ class Fragment(models.Model):
     # A list's page (api/serving/lists.py): its absolute URL, and when a reader last built it.
     url = models.TextField(null=True)
     asked = models.DateTimeField(null=True)
+    # A list's page with no live value: its ETag, made once by its writer, so that a reader
+    # need not hash the page again (1.2 MB of 100 detailed events: 0.65 ms).
+    etag = models.CharField(max_length=64, null=True)
 
     def __str__(self):
         return self.key

@@ -7,6 +7,7 @@ it was asked on; lists that follow the clock, pages in another format, with a pa
 view doesn't read or a raw UTF-8 query are not kept; the writer's requests count against no
 one's limit."""
 
+import hashlib
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -79,13 +80,25 @@ def test_a_list_asked_for_is_rendered_by_the_next_write_and_answered_from_it(api
     assert served == bytes(kept.body) == fresh(api, LIST)
 
 
+def test_a_kept_page_is_answered_with_the_etag_its_writer_made(api, events):
+    """A reader does not hash the page again (1.2 MB of 100 detailed events: 0.65 ms)."""
+    api.get(LIST)
+    a_write(events[0])
+    kept = Fragment.objects.get(url=URL)
+    assert kept.etag == f'"{hashlib.sha1(bytes(kept.body)).hexdigest()}"'
+    Fragment.objects.filter(url=URL).update(etag='"as-its-writer-made-it"')
+    another_process()
+    assert api.get(LIST)["ETag"] == '"as-its-writer-made-it"'
+
+
 def test_a_kept_page_keeps_live_durations_live(api):
     live = factories.spacecraft_flight(mission_end=None)
     event = factories.docking(1, chaser=live)
     with at(MOMENT):
         api.get(LIST)
         a_write(event)
-    assert not Fragment.objects.get(url=URL).stale
+    kept = Fragment.objects.get(url=URL)
+    assert not kept.stale and kept.etag is None  # its bytes change with the clock
     for moment in (MOMENT, MOMENT + timedelta(hours=5)):
         another_process()
         with at(moment), CaptureQueriesContext(connection) as queries:

@@ -298,14 +298,15 @@ def detail(request, key):
 
 
 def kept_list(request):
-    """The JSON of a list's page kept whole by its writer (api/serving/lists.py), or None."""
+    """`(JSON, ETag)` of a list's page kept whole by its writer (api/serving/lists.py; the ETag
+    None for a page with live values), or None."""
     key = list_key(request.build_absolute_uri())
-    return stored([key]).get(key)
+    return stored([key], etags=True).get(key)
 
 
-def stored(keys):
-    """`{key: bytes}` of the fresh fragments among `keys` (one query, written out: the ORM's
-    would cost more than reading them).
+def stored(keys, etags=False):
+    """`{key: bytes}` of the fresh fragments among `keys`, or with `etags`, `{key: (bytes,
+    ETag)}` (one query, written out: the ORM's would cost more than reading them).
 
     Outside a transaction on PostgreSQL, as a warm answer reads them
     (api/serving/responses.py), the query is its own health check, where Django's would add a
@@ -318,26 +319,29 @@ def stored(keys):
         or not connection.health_check_enabled
         or connection.vendor != "postgresql"  # a file, which no server ends
     ):
-        return _select(keys)
+        return _select(keys, etags)
     unchecked = connection.connection is not None and not connection.health_check_done
     connection.health_check_done = True
     try:
-        return _select(keys)
+        return _select(keys, etags)
     except (InterfaceError, OperationalError):
         if not unchecked:
             raise
         connection.close()
-        return _select(keys)
+        return _select(keys, etags)
 
 
-def _select(keys):
+def _select(keys, etags):
     marks = ", ".join(["%s"] * len(keys))
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT key, body FROM api_fragment WHERE key IN ({marks}) AND NOT stale "
+            f"SELECT key, body{', etag' if etags else ''} FROM api_fragment "
+            f"WHERE key IN ({marks}) AND NOT stale "
             "AND EXISTS (SELECT 1 FROM api_fragmentclock WHERE id = 1 AND armed)",
             keys,
         )
+        if etags:
+            return {key: (bytes(body), etag) for key, body, etag in cursor.fetchall()}
         return {key: bytes(body) for key, body in cursor.fetchall()}
 
 
@@ -382,10 +386,11 @@ def without_waiting():
             cursor.execute(f"PRAGMA busy_timeout = {int(timeout)}")
 
 
-def store(built, read, unchanged=frozenset(), urls=None):
+def store(built, read, unchanged=frozenset(), urls=None, etags=None):
     """Store fragments built from a snapshot that read the tick `read`, unless a write came
     since (then they may be stale: they are dropped, and built again when asked for). Those
-    `unchanged` keep the bytes stored and are marked fresh again. `urls`: of lists' pages."""
+    `unchanged` keep the bytes stored and are marked fresh again. `urls` and `etags`: of
+    lists' pages."""
     from api.models import Fragment, FragmentDep
 
     now = timezone.now()
@@ -401,13 +406,20 @@ def store(built, read, unchanged=frozenset(), urls=None):
                 return 0
             Fragment.objects.bulk_create(
                 [
-                    Fragment(key=k, body=b, size=len(b), built=now, url=(urls or {}).get(k))
+                    Fragment(
+                        key=k,
+                        body=b,
+                        size=len(b),
+                        built=now,
+                        url=(urls or {}).get(k),
+                        etag=(etags or {}).get(k),
+                    )
                     for k, (b, _) in built.items()
                     if k not in unchanged
                 ],
                 update_conflicts=True,
                 unique_fields=["key"],
-                update_fields=["body", "stale", "size", "built", "url"],
+                update_fields=["body", "stale", "size", "built", "url", "etag"],
             )
             Fragment.objects.filter(key__in=list(unchanged)).update(stale=False)
             FragmentDep.objects.filter(key__in=list(built)).delete()

@@ -22,12 +22,14 @@ def live_marker(start):
 class Template:
     """A rendered body cut at its live durations: `parts[0] start parts[1] start ...`."""
 
-    def __init__(self, body):
-        pieces = LIVE.split(body)
+    def __init__(self, body, etag=None):
+        """`etag`: of a body known to have no live value (a list's page kept with its ETag):
+        neither cut nor hashed again."""
+        pieces = [body] if etag else LIVE.split(body)
         self.parts = pieces[0::2]
         self.size = len(body)
         self.starts = [EPOCH + int(us) * MICROSECOND for us in pieces[1::2]]
-        self.etag = None if self.starts else f'"{hashlib.sha1(body).hexdigest()}"'
+        self.etag = etag or (None if self.starts else f'"{hashlib.sha1(body).hexdigest()}"')
         # The body in content codings, made once per coding (api/serving/responses.py).
         self.encoded = {}
 

@@ -97,7 +97,9 @@ def wanted(url):
 def keep(url, template, read):
     """Keep the page a writer rendered from a snapshot that read the tick `read`."""
     key = fragments.list_key(url)
-    fragments.store({key: (template.marked(), {ANY})}, read, urls={key: url})
+    fragments.store(
+        {key: (template.marked(), {ANY})}, read, urls={key: url}, etags={key: template.etag}
+    )
 
 
 def rebuild_stale():

@@ -237,15 +237,16 @@ def _shared(request, key):
             return template
     template = cache.get(key)
     if template is None and kept and object_key is None:
-        template = _made(key, fragments.kept_list(request))
+        page = fragments.kept_list(request)
+        template = None if page is None else _made(key, *page)
     return template
 
 
-def _made(key, body):
+def _made(key, body, etag=None):
     """`body`, kept in the database, as a template in this process's memory."""
     if body is None:
         return None
-    template = Template(body)
+    template = Template(body, etag)
     cache.recent.put(key, template)
     return template
 
