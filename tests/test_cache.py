@@ -296,15 +296,23 @@ def test_large_bodies_are_kept_compressed_in_redis_small_ones_as_django_keeps_th
 def test_the_redis_client_is_made_once_per_pool_not_per_command():
     client = store.RedisClient(["redis://127.0.0.1:1/0"])  # makes no connection
     assert client.get_client("a") is client.get_client("b") is client.get_client(write=True)
+    # With several servers a read draws one of the others: each has its pool's client.
+    servers = store.RedisClient([f"redis://127.0.0.1:{port}/0" for port in (1, 2, 3)])
+    by_port = {}
+    for _ in range(40):
+        made = servers.get_client()
+        assert by_port.setdefault(made.connection_pool.connection_kwargs["port"], made) is made
+    assert sorted(by_port) == [2, 3]
 
 
 @pytest.mark.skipif(not settings.CACHE_REDIS_URL, reason="the production-stack pass: Redis")
 def test_what_redis_keeps_of_a_large_body_is_compressed():
     page = Template((REFERENCE / "v2.3.0_docking_events_list_offset10_b.json").read_bytes())
     store.put("compressed", page)
-    raw = redis.Redis.from_url(settings.CACHE_REDIS_URL).get(
-        cache.make_and_validate_key("compressed")
-    )
+    server = redis.Redis.from_url(settings.CACHE_REDIS_URL)
+    raw = server.get(cache.make_and_validate_key("compressed"))
     assert raw.startswith(store.ZSTD_FRAME) and len(raw) < page.size / 5
+    # A process of the release before, which stored pickles as they are, reads other keys.
+    assert server.get(cache.make_and_validate_key("compressed", version=1)) is None
     store.recent.clear()
     assert store.get("compressed").parts == page.parts
