@@ -60,29 +60,29 @@ COMPRESS_FROM = 16 * 1024
 ZSTD_FRAME = b"\x28\xb5\x2f\xfd"
 
 
-class Compressed(RedisSerializer):
-    """Django's pickles, the large ones in zstd. A zstd context does one thing at a time: one
-    per thread."""
+class _Zstd(threading.local):
+    """A zstd context does one thing at a time: one of each per thread."""
 
-    contexts = threading.local()
+    def __init__(self):
+        self.compressor = zstandard.ZstdCompressor(level=1)
+        self.decompressor = zstandard.ZstdDecompressor()
+
+
+class Compressed(RedisSerializer):
+    """Django's pickles, the large ones in zstd."""
+
+    zstd = _Zstd()
 
     def dumps(self, obj):
         data = super().dumps(obj)
         if isinstance(data, bytes) and len(data) >= COMPRESS_FROM:
-            return self._context("compressor", zstandard.ZstdCompressor, level=1).compress(data)
+            return self.zstd.compressor.compress(data)
         return data
 
     def loads(self, data):
         if data[:4] == ZSTD_FRAME:
-            data = self._context("decompressor", zstandard.ZstdDecompressor).decompress(data)
+            data = self.zstd.decompressor.decompress(data)
         return super().loads(data)
-
-    def _context(self, name, make, **options):
-        context = getattr(self.contexts, name, None)
-        if context is None:
-            context = make(**options)
-            setattr(self.contexts, name, context)
-        return context
 
 
 class RedisClient(RedisCacheClient):
