@@ -1,7 +1,8 @@
 """Hostile input, table-driven: every query parameter of every endpoint, read off our own OpenAPI
-schema of each version (a new endpoint is covered without touching this file; endpoints that
-read their parameters with the same code are tried once), given values
-meant to break it. Every answer is a 200 (a list in LL2's envelope) or a 4xx whose body is DRF's
+schema of each version (a new endpoint is covered without touching this file), given values
+meant to break it. What reads a value with the same code is tried once: endpoints with the
+same filters, and the same kind of filter on the same type of column wherever it is
+(`reading`). Every answer is a 200 (a list in LL2's envelope) or a 4xx whose body is DRF's
 JSON error; never a 5xx. Each case runs with DEBUG off and on: Django reads DEBUG per request,
 and its debug pages take other paths through the code (and fail in other ways)."""
 
@@ -14,6 +15,7 @@ from urllib.parse import quote
 import pytest
 from django.test import Client
 from django.urls import resolve
+from django_filters.utils import get_model_field
 
 from tests.conftest import ON_POSTGRESQL
 from tests.support import factories
@@ -174,6 +176,49 @@ def one_list_and_one_object_a_version(found):
     return list(kept.values())
 
 
+def reading(path, name):
+    """What reads parameter `name` of `path`, as far as a hostile value can tell: a filter of
+    the same class and lookup on a column of the same type parses the value with the same form
+    field and binds it to the same type of column, whichever endpoint it is on (what its joins
+    do with an ordinary value, the filter tests ask: tests/test_filters_*.py). A filter method,
+    and a view's search and ordering, which read the view's own fields, are their own."""
+    view = resolve(path.replace("{id}", "1")).func.cls
+    filterset = getattr(view, "filterset_class", None)
+    found = filterset.base_filters.get(name) if filterset else None
+    if found is None:
+        if name in ("search", "ordering") and getattr(view, "queryset", None) is not None:
+            return (name, view.queryset.model, tuple(getattr(view, f"{name}_fields")))
+        return (path, name)
+    column = get_model_field(filterset._meta.model, found.field_name)
+    if column is not None and column.is_relation:
+        column = column.target_field
+    method = found.method
+    if isinstance(method, str):
+        method = getattr(filterset, method)
+    return (
+        type(found),
+        found.lookup_expr,
+        found.exclude,
+        found.distinct,
+        type(column),
+        # A decimal's places: more than it holds is refused where it is bound.
+        getattr(column, "max_digits", None),
+        getattr(column, "decimal_places", None),
+        method and (method.__qualname__, found.field_name),
+    )
+
+
+def each_reading(found, tried):
+    """`(path, name, is_list)` of the first parameter of each `reading`, of those `tried(path,
+    names)` chooses on each path of `found`."""
+    seen = set()
+    for path, names, is_list in found:
+        for name in tried(path, names):
+            if reading(path, name) not in seen:
+                seen.add(reading(path, name))
+                yield path, name, is_list
+
+
 # Of COMMON, those read by the same code in every view whatever its fields (the renderer's
 # choice, the paging, the shape's mode): tried on a list and an `{id}/` of each version.
 # `search` and `ordering` read each view's own fields: tried on every one, as its filters.
@@ -181,9 +226,9 @@ GENERIC = {"format", "limit", "offset", "mode"}
 
 
 # On PostgreSQL, the values whose SQL another value or test already sends are left out: an empty
-# value (every filter skips it: every answer is the one without the parameter, 1,783 of them
-# when this was written), a negative number (an integer, as every filter's own values in
-# tests/support/rows.py are) and a word that isn't a boolean (a word, as `non-numeric` is).
+# value (every filter skips it: every answer is the one without the parameter), a negative
+# number (an integer, as every filter's own values in tests/support/rows.py are) and a word that
+# isn't a boolean (a word, as `non-numeric` is).
 PARAMETER_VALUES = (
     [name for name in HOSTILE if name not in {"empty", "negative", "not-a-boolean"}]
     if ON_POSTGRESQL
@@ -199,13 +244,14 @@ def test_every_parameter_survives_a_hostile_value(client, subtests, settings, va
         # A filter parses its value the same way under DEBUG; what DEBUG changes is how an
         # error is answered, which the parameters every view reads reach as well.
         found = [target for target in found if target[0] in each_way]
-    for path, names, is_list in found:
+
+    def tried(path, names):
         if settings.DEBUG:
-            tried = [name for name in names if name in COMMON]
-        else:
-            tried = [name for name in names if name not in GENERIC or path in each_way]
-        for name in tried:
-            check(subtests, client, path, f"{name}={HOSTILE[value]}", is_list)
+            return [name for name in names if name in COMMON]
+        return [name for name in names if name not in GENERIC or path in each_way]
+
+    for path, name, is_list in each_reading(found, tried):
+        check(subtests, client, path, f"{name}={HOSTILE[value]}", is_list)
 
 
 def test_the_people_and_events_filters_refuse_by_name(client, subtests):
@@ -232,9 +278,13 @@ def test_every_parameter_survives_being_repeated(client, subtests, settings):
     each_way = {path for path, _, _ in one_list_and_one_object_a_version(found)}
     if settings.DEBUG:  # as above: DEBUG changes how an error is answered
         found = [target for target in found if target[0] in each_way]
-    for path, names, is_list in found:
-        for name in [name for name in names if name not in GENERIC or path in each_way]:
-            check(subtests, client, path, f"{name}=1&{name}=2", is_list)
+
+    def tried(path, names):
+        return [name for name in names if name not in GENERIC or path in each_way]
+
+    # A repeated parameter is read as its widget reads it: the same for the same filter.
+    for path, name, is_list in each_reading(found, tried):
+        check(subtests, client, path, f"{name}=1&{name}=2", is_list)
 
 
 def test_a_10_kb_query_string(client, subtests):
