@@ -122,6 +122,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
         "timeout": 20,
     }
+# Each PostgreSQL connection prepares the read of a kept fragment once, planned no more (it was a
+# third of the read's time: api/rendering/fragments.py). Off behind a pooler that hands one
+# server connection to several clients (PgBouncer's transaction mode, before 1.21).
+DB_PREPARED_STATEMENTS = env.bool("DB_PREPARED_STATEMENTS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis in production, two servers: REDIS_URL holds the rate-limit counters (persistent, never

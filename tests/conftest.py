@@ -181,6 +181,14 @@ def utc(text):
     return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
+def reads_fragments(sql):
+    """Whether `sql` reads kept fragments: the read each connection prepared on PostgreSQL, or
+    written out (api/rendering/fragments.py)."""
+    from api.rendering.fragments import PREPARED
+
+    return sql.startswith(f"EXECUTE {PREPARED}(") or "FROM api_fragment " in sql
+
+
 @pytest.fixture
 def frozen():
     """Freeze the clock at a moment: `with frozen("2025-04-13T02:53:57Z"): ...`."""

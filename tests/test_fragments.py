@@ -5,6 +5,7 @@ again or a reader meets them first; a write renders again only what shows what i
 
 import json
 import time
+from concurrent.futures import ThreadPoolExecutor
 from io import StringIO
 
 import pytest
@@ -25,7 +26,7 @@ from api.shapes import SHAPES
 from spaceflight import models as m
 from spaceflight.changes import data_changed
 from spaceflight.statistics import derive
-from tests.conftest import BUNDLED, utc
+from tests.conftest import BUNDLED, reads_fragments, utc
 from tests.support import linked_pages
 from tests.support.imports import run
 from tests.support.sync import fake_upstream, respond, sync
@@ -273,12 +274,56 @@ def test_an_object_page_is_its_fragment_read_before_the_view(walked, cached, api
     with CaptureQueriesContext(connection) as queries:
         served = api.get(path)
     # The data generation and the fragment: no snapshot, no row, no view.
-    assert [q["sql"].split()[0] for q in queries] == ["SELECT", "SELECT"], queries
-    assert "api_fragment" in queries[-1]["sql"]
+    assert len(queries) == 2, queries
+    assert queries[0]["sql"].startswith("SELECT")
+    assert reads_fragments(queries[-1]["sql"])
     view = built(api, path, settings)
     assert served.content == view.content
     for header in ("Content-Type", "Allow", "Vary", "ETag", "Last-Modified"):
         assert served.get(header) == view.get(header), header
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's prepared statements")
+@pytest.mark.parametrize("prepared", [True, False])
+def test_each_connection_prepares_the_read_of_fragments_once(
+    walked, cached, api, settings, prepared
+):
+    """DB_PREPARED_STATEMENTS: each connection prepares the read once (another thread's, a
+    connection of its own, too), and the pages read through it are the same."""
+    settings.DB_PREPARED_STATEMENTS = prepared
+    paths = [f"/2.3.0/docking_events/{EVENT}/", "/2.0.0/agencies/44/?format=json"]
+    expected = [built(api, path, settings).content for path in paths]
+
+    def read_twice():
+        """What a connection read, and the statements it prepared: the fragments being
+        written outside the tests' transactions, another thread's connection reads them."""
+        found = []
+        for _ in range(2):
+            cache.recent.items.clear()
+            with CaptureQueriesContext(connection) as queries:
+                served = [APIClient().get(path).content for path in paths]
+            found += [q["sql"] for q in queries if reads_fragments(q["sql"])]
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT name FROM pg_prepared_statements")
+            return served, found, [name for (name,) in cursor.fetchall()]
+
+    def in_another_thread():
+        try:
+            return read_twice()
+        finally:
+            connection.close()
+
+    this = read_twice()
+    with ThreadPoolExecutor(1) as other:
+        another = other.submit(in_another_thread).result()
+    for served, reads, _ in (this, another):
+        assert served == expected
+        assert len(reads) == 4 and all(sql.startswith("EXECUTE") == prepared for sql in reads)
+    # Once, however many reads; the other thread's connection is new (this one may have
+    # prepared it for a test before).
+    assert another[2].count(fragments.PREPARED) == (1 if prepared else 0)
+    if prepared:
+        assert this[2].count(fragments.PREPARED) == 1
 
 
 def test_an_object_page_whose_fragment_is_stale_goes_to_the_view(walked, cached, api, settings):

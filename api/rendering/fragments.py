@@ -33,6 +33,7 @@ import hashlib
 import logging
 import re
 import threading
+import weakref
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC
@@ -331,18 +332,34 @@ def stored(keys, etags=False):
         return _select(keys, etags)
 
 
+READ = (
+    "SELECT key, body, etag FROM api_fragment WHERE key {keys} AND NOT stale "
+    "AND EXISTS (SELECT 1 FROM api_fragmentclock WHERE id = 1 AND armed)"
+)
+# The read of one fragment (an object's page, a list's page kept whole) as PostgreSQL keeps it
+# prepared on each connection (DB_PREPARED_STATEMENTS): planned once, where planning the text
+# sent each time was a third of the read (0.177 → 0.118 ms). A read of many (a page of objects)
+# is planned each time: prepared, with the keys as an array, it took as long.
+PREPARED = "fragment_read"
+_prepared = weakref.WeakSet()  # the psycopg connections that prepared it
+
+
 def _select(keys, etags):
-    marks = ", ".join(["%s"] * len(keys))
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT key, body{', etag' if etags else ''} FROM api_fragment "
-            f"WHERE key IN ({marks}) AND NOT stale "
-            "AND EXISTS (SELECT 1 FROM api_fragmentclock WHERE id = 1 AND armed)",
-            keys,
-        )
+        if len(keys) == 1 and connection.vendor == "postgresql" and settings.DB_PREPARED_STATEMENTS:
+            if connection.connection not in _prepared:
+                # Not a query of the request's (nor in its log): the connection's own, kept
+                # whatever becomes of the transaction it was made in.
+                connection.connection.execute(
+                    f"PREPARE {PREPARED}(text) AS {READ.format(keys='= $1')}"
+                )
+                _prepared.add(connection.connection)
+            cursor.execute(f"EXECUTE {PREPARED}(%s)", list(keys))
+        else:
+            cursor.execute(READ.format(keys=f"IN ({', '.join(['%s'] * len(keys))})"), keys)
         if etags:
             return {key: (bytes(body), etag) for key, body, etag in cursor.fetchall()}
-        return {key: bytes(body) for key, body in cursor.fetchall()}
+        return {key: bytes(body) for key, body, _ in cursor.fetchall()}
 
 
 def tick():
