@@ -124,7 +124,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 # Each PostgreSQL connection prepares the read of a kept fragment once, planned no more (it was a
 # third of the read's time: api/rendering/fragments.py). Off behind a pooler that hands one
-# server connection to several clients (PgBouncer's transaction mode, before 1.21).
+# server connection to several clients (PgBouncer in transaction or statement mode, whatever
+# its version: it keeps the protocol's prepared statements, not SQL's `PREPARE`).
 DB_PREPARED_STATEMENTS = env.bool("DB_PREPARED_STATEMENTS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

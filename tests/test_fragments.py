@@ -326,6 +326,33 @@ def test_each_connection_prepares_the_read_of_fragments_once(
         assert this[2].count(fragments.PREPARED) == 1
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's prepared statements")
+def test_a_read_on_a_connection_the_server_ended_is_made_again_on_a_new_one(walked, settings):
+    """A connection used for other queries, ended by the server before its first read of a
+    fragment: preparing the read fails as the read would have, and `stored` reads on a new
+    connection, as Django's health check would have replaced it."""
+    settings.DB_PREPARED_STATEMENTS = True
+    kept = Fragment.objects.filter(stale=False, url=None).order_by("key").first()
+
+    def used_elsewhere():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            return cursor.fetchone()[0]
+
+    def a_new_request_reads():
+        connection.health_check_done = False  # as each request starts (request_started)
+        try:
+            return fragments.stored([kept.key])
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(1) as other:  # a connection of its own, outside the test's
+        pid = other.submit(used_elsewhere).result()
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
+        assert other.submit(a_new_request_reads).result() == {kept.key: bytes(kept.body)}
+
+
 def test_an_object_page_whose_fragment_is_stale_goes_to_the_view(walked, cached, api, settings):
     m.DockingEvent.objects.filter(pk=EVENT).update(flight_vehicle_chaser=None)
     data_changed()

@@ -178,10 +178,11 @@ def one_list_and_one_object_a_version(found):
 
 def reading(path, name):
     """What reads parameter `name` of `path`, as far as a hostile value can tell: a filter of
-    the same class and lookup on a column of the same type parses the value with the same form
-    field and binds it to the same type of column, whichever endpoint it is on (what its joins
-    do with an ordinary value, the filter tests ask: tests/test_filters_*.py). A filter method,
-    and a view's search and ordering, which read the view's own fields, are their own."""
+    the same class, lookup, widget and bounds on a column of the same type parses the value
+    with the same form field and binds it to the same type of column, whichever endpoint it is
+    on (what its joins do with an ordinary value, the filter tests ask:
+    tests/test_filters_*.py). A filter method, and a view's search and ordering, which read the
+    view's own fields, are their own."""
     view = resolve(path.replace("{id}", "1")).func.cls
     filterset = getattr(view, "filterset_class", None)
     found = filterset.base_filters.get(name) if filterset else None
@@ -190,8 +191,9 @@ def reading(path, name):
             return (name, view.queryset.model, tuple(getattr(view, f"{name}_fields")))
         return (path, name)
     column = get_model_field(filterset._meta.model, found.field_name)
-    if column is not None and column.is_relation:
-        column = column.target_field
+    # Django guards an integer column against a value beyond its range, not a relation.
+    target = column.target_field if column is not None and column.is_relation else None
+    widget = found.extra.get("widget")  # a list read from `x=1&x=2` or from `x=1,2`
     method = found.method
     if isinstance(method, str):
         method = getattr(filterset, method)
@@ -200,7 +202,17 @@ def reading(path, name):
         found.lookup_expr,
         found.exclude,
         found.distinct,
+        widget if isinstance(widget, type) else type(widget),
+        # The form field's own bounds (`min_value`, ...).
+        tuple(
+            sorted(
+                (key, value)
+                for key, value in found.extra.items()
+                if isinstance(value, int | float | str) and key != "help_text"
+            )
+        ),
         type(column),
+        type(target),
         # A decimal's places: more than it holds is refused where it is bound.
         getattr(column, "max_digits", None),
         getattr(column, "decimal_places", None),

@@ -349,10 +349,12 @@ def _select(keys, etags):
         if len(keys) == 1 and connection.vendor == "postgresql" and settings.DB_PREPARED_STATEMENTS:
             if connection.connection not in _prepared:
                 # Not a query of the request's (nor in its log): the connection's own, kept
-                # whatever becomes of the transaction it was made in.
-                connection.connection.execute(
-                    f"PREPARE {PREPARED}(text) AS {READ.format(keys='= $1')}"
-                )
+                # whatever becomes of the transaction it was made in. Its errors as Django's
+                # (`stored` reads again on a new connection when the server ended this one).
+                with connection.wrap_database_errors:
+                    connection.connection.execute(
+                        f"PREPARE {PREPARED}(text) AS {READ.format(keys='= $1')}"
+                    )
                 _prepared.add(connection.connection)
             cursor.execute(f"EXECUTE {PREPARED}(%s)", list(keys))
         else:
