@@ -226,8 +226,9 @@ def each_reading(found, tried):
     seen = set()
     for path, names, is_list in found:
         for name in tried(path, names):
-            if reading(path, name) not in seen:
-                seen.add(reading(path, name))
+            way = reading(path, name)
+            if way not in seen:
+                seen.add(way)
                 yield path, name, is_list
 
 
