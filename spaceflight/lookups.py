@@ -16,6 +16,10 @@ class CaseSensitiveContains(lookups.Contains):
         return f"instr({lhs}, {rhs}) > 0", (*lhs_params, *rhs_params)
 
 
+# Set on a query whose page SQLite finds by walking its order (api/serving/pages.py).
+WALKS_ORDER = "walks_order"
+
+
 class InSubquery(lookups.Lookup):
     """`lhs IN (subquery)`, written for PostgreSQL as `lhs = ANY(ARRAY(subquery))`: under an OR
     PostgreSQL tests an `IN (subquery)` against every row of the table (a hashed subplan in a
@@ -33,3 +37,10 @@ class InSubquery(lookups.Lookup):
 
     def as_postgresql(self, compiler, connection):
         return self.as_sql(compiler, connection, template="{lhs} = ANY(ARRAY{rhs})")
+
+    def as_sqlite(self, compiler, connection):
+        if getattr(compiler.query, WALKS_ORDER, False):
+            # SQLite reads no index for a term on `+column`: it walks the order's index and
+            # tests each row (api/serving/pages.py).
+            return self.as_sql(compiler, connection, template="+{lhs} IN {rhs}")
+        return self.as_sql(compiler, connection)

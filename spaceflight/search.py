@@ -12,10 +12,17 @@ times the rows of each of its trigrams, and a request may carry a word of 400 KB
 word, a SQLite without FTS5's trigram tokenizer, or a database without the indexes (not
 migrated yet) is searched by the `LIKE` alone.
 
+A searched page of docking events in an order by time, descending, walks an index of that
+order on SQLite (`ORDERS`, api/serving/pages.py): each time with the id after it ascending, as
+the page orders equal times (the ascending index walked backward would order them by id
+descending). PostgreSQL gathers what a search finds from the foreign keys' indexes, and was no
+faster with them.
+
 They are made again, in one transaction, after every `migrate` that leaves the database
 migrated all the way (`install`, on post_migrate): a migration that alters one of the tables
-copies it into a new one on SQLite, without its triggers. On a database migrated part of the
-way, whose tables may not be as the models say, they are dropped."""
+copies it into a new one on SQLite, without its triggers and the indexes its models don't
+declare. On a database migrated part of the way, whose tables may not be as the models say,
+they are dropped."""
 
 import sqlite3
 from contextlib import closing
@@ -31,6 +38,11 @@ TABLES = [
     "spaceflight_payload",
     "spaceflight_spacestation",
 ]
+# Each index of an order: its table, and its columns.
+ORDERS = {
+    "docking_event_docking_desc": ("spaceflight_dockingevent", '"docking" DESC, "id"'),
+    "docking_event_departure_desc": ("spaceflight_dockingevent", '"departure" DESC, "id"'),
+}
 # FTS5's trigram tokenizer matches a phrase of at least three characters.
 SHORTEST = 3
 LONGEST = 32
@@ -54,10 +66,11 @@ def available():
 
 
 def install(using="default", **kwargs):
-    """Make each table's index and its triggers again, filled from the table as it is now, on
-    a database migrated all the way; drop them on one migrated part of the way."""
+    """Make the orders' indexes, and each table's index of names and its triggers, again,
+    filled from the tables as they are now, on a database migrated all the way; drop them on
+    one migrated part of the way."""
     connection = connections[using]
-    if connection.vendor != "sqlite" or not available():
+    if connection.vendor != "sqlite":
         return
     from spaceflight.apps import migrated_all_the_way
 
@@ -67,6 +80,10 @@ def install(using="default", **kwargs):
     with transaction.atomic(using=using):
         drop(connection)
         with connection.cursor() as cursor:
+            for index, (table, columns) in ORDERS.items():
+                cursor.execute(f'CREATE INDEX "{index}" ON "{table}" ({columns})')
+            if not available():
+                return
             for table in TABLES:
                 index = index_of(table)
                 cursor.execute(
@@ -91,9 +108,13 @@ def install(using="default", **kwargs):
 
 
 def drop(connection):
-    if connection.vendor != "sqlite" or not available():
+    if connection.vendor != "sqlite":
         return
     with connection.cursor() as cursor:
+        for index in ORDERS:
+            cursor.execute(f'DROP INDEX IF EXISTS "{index}"')
+        if not available():
+            return
         for table in TABLES:
             index = index_of(table)
             for event in ("insert", "delete", "update"):

@@ -13,6 +13,7 @@ from rest_framework.test import APIRequestFactory
 
 from api.filters import BoundedSearch
 from api.resources import DockingEvents, LegacyDockingEvents
+from api.serving import pages
 from spaceflight import models as m
 from spaceflight import search as name_search
 from tests.support import factories
@@ -297,7 +298,7 @@ def test_migrate_makes_the_indexes_only_all_the_way(tmp_path):
         name_search.index_of(table) + suffix
         for table in name_search.TABLES
         for suffix in ("", "_insert", "_delete", "_update")
-    ]
+    ] + list(name_search.ORDERS)
 
     def indexes():
         with closing(sqlite3.connect(database)) as db:
@@ -307,6 +308,120 @@ def test_migrate_makes_the_indexes_only_all_the_way(tmp_path):
     manage(env, "migrate", "spaceflight", "0005", "--no-input")
     assert indexes() == []
     manage(env, "migrate", "--no-input")
-    assert indexes() == sorted(made)  # an FTS5 table and three triggers for each name table
+    # An FTS5 table and three triggers for each name table, and the orders' indexes.
+    assert indexes() == sorted(made)
     manage(env, "migrate", "ingest", "0001", "--no-input")
     assert indexes() == []
+
+
+SQLITE = pytest.mark.skipif(connection.vendor != "sqlite", reason="a page's walk: SQLite")
+
+
+@pytest.fixture
+def crowded(events):
+    """Thirty more events at the International Space Station, departed or docked, and ten at
+    Tiangong, in turns: "international" finds most rows, spread over every order."""
+    station = m.SpaceStation.objects.get(name="International Space Station")
+    tiangong = m.SpaceStation.objects.get(name="Tiangong")
+    for day in range(10, 50):
+        at = tiangong if day % 4 == 0 else station
+        departed = None if day % 3 == 0 else day + (day * 7) % 11
+        factories.docking(day, departure_day=departed, target=at)
+
+
+def page_of(api, asked, walk_from):
+    """The ids of a page and the SQL of its queries, with searched pages walked from
+    `walk_from` rows found."""
+    pages.WALK_FROM, kept = walk_from, pages.WALK_FROM
+    pages.planned.clear()
+    try:
+        with CaptureQueriesContext(connection) as queries:
+            response = api.get(URL, asked)
+    finally:
+        pages.WALK_FROM = kept
+    assert response.status_code == 200, response.content
+    ids = [event["id"] for event in response.json()["results"]]
+    return ids, [q["sql"] for q in queries.captured_queries]
+
+
+def walking(sqls):
+    """The SQL of the page's walks (api/serving/pages.py), not its plan's."""
+    return [sql for sql in sqls if sql.startswith("SELECT") and '+"spaceflight_' in sql]
+
+
+@SQLITE
+@pytest.mark.parametrize(
+    "ordering, index",
+    [
+        (None, "docking_event_docking_id"),
+        ("docking", "docking_event_docking_id"),
+        ("-docking", "docking_event_docking_desc"),
+        ("departure", "docking_event_departure_id"),
+        ("-departure", "docking_event_departure_desc"),
+    ],
+)
+@pytest.mark.parametrize("docked", [None, "false"])
+@pytest.mark.parametrize("offset", [0, 7, 18])
+def test_a_searched_page_walks_its_order_on_sqlite(
+    api, crowded, settings, ordering, index, docked, offset
+):
+    """Where a search finds many rows, SQLite walks the order's index and tests each row, in
+    place of gathering every row found and sorting them (api/serving/pages.py): the same
+    page."""
+    settings.RESPONSE_CACHE = False
+    settings.THROTTLE_ANON_RATE = ""
+    asked = {"search": "international", "limit": 5, "offset": offset}
+    asked.update({"ordering": ordering} if ordering else {})
+    asked.update({"docked": docked} if docked else {})
+    gathered, sqls = page_of(api, asked, walk_from=10**9)
+    assert not walking(sqls)
+    walked, sqls = page_of(api, asked, walk_from=1)
+    assert walked == gathered
+    assert gathered
+    [walk] = walking(sqls)
+    found = plan(walk, None)
+    assert f"USING INDEX {index}" in found
+    assert "ORDER BY" not in found  # no sort: "USE TEMP B-TREE FOR ORDER BY"
+
+
+@SQLITE
+def test_a_page_whose_order_no_index_holds_is_gathered(api, crowded, settings):
+    """A walk of `-departure,docking` would sort what it walks: the page is gathered, and
+    the plan is asked once for the list's shape."""
+    settings.RESPONSE_CACHE = False
+    settings.THROTTLE_ANON_RATE = ""
+    asked = {"search": "international", "ordering": "-departure,docking"}
+    gathered, _ = page_of(api, asked, walk_from=10**9)
+    found, sqls = page_of(api, asked, walk_from=1)
+    assert found == gathered
+    assert not walking(sqls)
+    assert sum(sql.startswith("EXPLAIN QUERY PLAN") for sql in sqls) == 1
+    pages.WALK_FROM, kept = 1, pages.WALK_FROM
+    try:
+        with CaptureQueriesContext(connection) as queries:
+            assert api.get(URL, {**asked, "search": "station"}).status_code == 200
+    finally:
+        pages.WALK_FROM = kept
+    assert not any(q["sql"].startswith("EXPLAIN") for q in queries.captured_queries)
+
+
+@SQLITE
+def test_a_walk_past_its_budget_gives_way_to_gathering(api, crowded, settings, monkeypatch):
+    """A search whose rows lie at the far end of the order would walk the whole table: SQLite
+    stops the walk after its budget, and the rows are gathered, in the same request and
+    transaction."""
+    settings.RESPONSE_CACHE = False
+    settings.THROTTLE_ANON_RATE = ""
+    asked = {"search": "international", "ordering": "-departure", "offset": 3}
+    gathered, _ = page_of(api, asked, walk_from=10**9)
+    monkeypatch.setattr(pages, "STEP", 1)
+    monkeypatch.setattr(pages, "PER_ROW", 1)
+    found, sqls = page_of(api, asked, walk_from=1)
+    assert found == gathered
+    [walk] = walking(sqls)
+    pages_read = [sql for sql in sqls if sql.startswith("SELECT") and " LIMIT " in sql]
+    assert pages_read[-2:] == [walk, walk.replace('+"spaceflight_', '"spaceflight_')]
+    monkeypatch.setattr(pages, "PER_ROW", 10**6)
+    found, sqls = page_of(api, asked, walk_from=1)
+    assert found == gathered
+    assert [sql for sql in sqls if sql.startswith("SELECT") and " LIMIT " in sql][-1:] == [walk]

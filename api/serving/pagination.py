@@ -1,18 +1,37 @@
 from rest_framework.pagination import LimitOffsetPagination
 
-from api.serving import counts
+from api.serving import counts, pages
+
+# What doesn't change a list's SQL but its LIMIT and OFFSET.
+UNPLANNED = frozenset({"limit", "offset", "mode", "format"})
 
 
 class LimitOffset(LimitOffsetPagination):
     """LL2's envelope and limits: 10 by default, at most 100; a bad limit gives 10. The count
-    is kept for the data generation (api/serving/counts.py)."""
+    is kept for the data generation (api/serving/counts.py); a searched page may be found by
+    walking the list's order (api/serving/pages.py)."""
 
     default_limit = 10
     max_limit = 100
 
     def paginate_queryset(self, queryset, request, view=None):
         self.view = view
-        return super().paginate_queryset(queryset, request, view)
+        self.request = request
+        self.limit = self.get_limit(request)
+        if self.limit is None:
+            return None
+        self.count = self.get_count(queryset)
+        self.offset = self.get_offset(request)
+        if self.count > self.limit and self.template is not None:
+            self.display_page_controls = True
+        if self.count == 0 or self.offset > self.count:
+            return []
+        shape = (
+            request.path,
+            tuple(sorted(name for name in request.GET if name not in UNPLANNED)),
+            request.GET.get("ordering"),
+        )
+        return pages.page(queryset, self.offset, self.limit, self.count, shape)
 
     def get_count(self, queryset):
         return counts.count(queryset, self.request, self.view)
