@@ -320,33 +320,51 @@ SQLITE = pytest.mark.skipif(connection.vendor != "sqlite", reason="a page's walk
 @pytest.fixture
 def crowded(events):
     """Thirty more events at the International Space Station, departed or docked, and ten at
-    Tiangong, in turns: "international" finds most rows, spread over every order."""
+    Tiangong, in turns, and six docked and departed at the same times as others: "international"
+    finds most rows, spread over every order, some equal in it."""
     station = m.SpaceStation.objects.get(name="International Space Station")
     tiangong = m.SpaceStation.objects.get(name="Tiangong")
-    for day in range(10, 50):
+    for day in [*range(10, 50), *range(20, 26)]:
         at = tiangong if day % 4 == 0 else station
         departed = None if day % 3 == 0 else day + (day * 7) % 11
         factories.docking(day, departure_day=departed, target=at)
 
 
-def page_of(api, asked, walk_from):
-    """The ids of a page and the SQL of its queries, with searched pages walked from
-    `walk_from` rows found."""
-    pages.WALK_FROM, kept = walk_from, pages.WALK_FROM
+@pytest.fixture
+def walks_any_page(monkeypatch):
+    """A searched page walked whatever it finds and however deep (the rows here are few)."""
+    monkeypatch.setattr(pages, "WALK_FROM", 1)
+    monkeypatch.setattr(pages, "DEEPEST", 1)
     pages.planned.clear()
-    try:
-        with CaptureQueriesContext(connection) as queries:
-            response = api.get(URL, asked)
-    finally:
-        pages.WALK_FROM = kept
+    yield
+    pages.planned.clear()
+
+
+def page_of(api, path, asked):
+    """The ids of a page and the SQL of its queries."""
+    with CaptureQueriesContext(connection) as queries:
+        response = api.get(path, asked)
     assert response.status_code == 200, response.content
     ids = [event["id"] for event in response.json()["results"]]
     return ids, [q["sql"] for q in queries.captured_queries]
 
 
+def gathered(api, path, asked, monkeypatch):
+    """The page as the search's rows gathered and sorted make it."""
+    with monkeypatch.context() as unwalked:
+        unwalked.setattr(pages, "WALK_FROM", 10**9)
+        ids, sqls = page_of(api, path, asked)
+    assert not walking(sqls)
+    return ids
+
+
 def walking(sqls):
     """The SQL of the page's walks (api/serving/pages.py), not its plan's."""
     return [sql for sql in sqls if sql.startswith("SELECT") and '+"spaceflight_' in sql]
+
+
+def pages_read(sqls):
+    return [sql for sql in sqls if sql.startswith("SELECT") and " LIMIT " in sql]
 
 
 @SQLITE
@@ -360,68 +378,111 @@ def walking(sqls):
         ("-departure", "docking_event_departure_desc"),
     ],
 )
-@pytest.mark.parametrize("docked", [None, "false"])
+@pytest.mark.parametrize("docked", [None, "false", "true"])
 @pytest.mark.parametrize("offset", [0, 7, 18])
 def test_a_searched_page_walks_its_order_on_sqlite(
-    api, crowded, settings, ordering, index, docked, offset
+    api, crowded, settings, monkeypatch, walks_any_page, ordering, index, docked, offset
 ):
     """Where a search finds many rows, SQLite walks the order's index and tests each row, in
     place of gathering every row found and sorting them (api/serving/pages.py): the same
-    page."""
+    page, equal times ordered by id as before; where the walk's plan would sort, the page is
+    gathered."""
     settings.RESPONSE_CACHE = False
     settings.THROTTLE_ANON_RATE = ""
     asked = {"search": "international", "limit": 5, "offset": offset}
     asked.update({"ordering": ordering} if ordering else {})
     asked.update({"docked": docked} if docked else {})
-    gathered, sqls = page_of(api, asked, walk_from=10**9)
-    assert not walking(sqls)
-    walked, sqls = page_of(api, asked, walk_from=1)
-    assert walked == gathered
-    assert gathered
+    expected = gathered(api, URL, asked, monkeypatch)
+    assert expected or (docked == "true" and offset == 18)
+    found, sqls = page_of(api, URL, asked)
+    assert found == expected
+    if not expected:
+        return  # past the rows found: no page read
+    if docked == "true" and ordering not in ("departure", "-departure"):
+        # SQLite would read `departure IS NULL` from a departure's index, then sort by the
+        # docking time: the page is gathered.
+        assert not walking(sqls)
+        return
+    if docked == "true":
+        index = "docking_event_departure"  # equal departures, by id: either index holds it
     [walk] = walking(sqls)
-    found = plan(walk, None)
-    assert f"USING INDEX {index}" in found
-    assert "ORDER BY" not in found  # no sort: "USE TEMP B-TREE FOR ORDER BY"
+    plan_of_walk = plan(walk, None)
+    assert f"USING INDEX {index}" in plan_of_walk
+    assert "ORDER BY" not in plan_of_walk  # no sort: "USE TEMP B-TREE FOR ORDER BY"
 
 
 @SQLITE
-def test_a_page_whose_order_no_index_holds_is_gathered(api, crowded, settings):
+@pytest.mark.parametrize("version", ["2.0.0", "2.2.0"])
+@pytest.mark.parametrize("ordering", ["-docking", "departure", "-departure"])
+def test_the_older_versions_searched_pages_walk_too(
+    api, crowded, settings, monkeypatch, walks_any_page, version, ordering
+):
+    settings.RESPONSE_CACHE = False
+    settings.THROTTLE_ANON_RATE = ""
+    path = f"/{version}/docking_event/"
+    asked = {"search": "international", "ordering": ordering, "offset": 2}
+    expected = gathered(api, path, asked, monkeypatch)
+    found, sqls = page_of(api, path, asked)
+    assert found == expected and expected
+    assert len(walking(sqls)) == 1
+
+
+@SQLITE
+def test_a_page_deep_in_what_a_search_finds_is_gathered(
+    api, crowded, settings, monkeypatch, walks_any_page
+):
+    """A walk to a page passes the rows the search doesn't find: past a tenth of the rows
+    found, the page is gathered."""
+    settings.RESPONSE_CACHE = False
+    settings.THROTTLE_ANON_RATE = ""
+    monkeypatch.setattr(pages, "DEEPEST", 0.1)
+    count = api.get(URL, {"search": "international"}).json()["count"]
+    assert count >= 30
+    for offset, walked in ((0, True), (count // 10 - 1, True), (count // 10, False)):
+        asked = {"search": "international", "ordering": "-departure", "limit": 1}
+        asked["offset"] = offset
+        _, sqls = page_of(api, URL, asked)
+        assert bool(walking(sqls)) == walked, offset
+
+
+@SQLITE
+def test_a_page_whose_order_no_index_holds_is_gathered(
+    api, crowded, settings, monkeypatch, walks_any_page
+):
     """A walk of `-departure,docking` would sort what it walks: the page is gathered, and
-    the plan is asked once for the list's shape."""
+    the plan is asked once for the list's shape, whatever the words searched for."""
     settings.RESPONSE_CACHE = False
     settings.THROTTLE_ANON_RATE = ""
     asked = {"search": "international", "ordering": "-departure,docking"}
-    gathered, _ = page_of(api, asked, walk_from=10**9)
-    found, sqls = page_of(api, asked, walk_from=1)
-    assert found == gathered
+    expected = gathered(api, URL, asked, monkeypatch)
+    found, sqls = page_of(api, URL, asked)
+    assert found == expected
     assert not walking(sqls)
     assert sum(sql.startswith("EXPLAIN QUERY PLAN") for sql in sqls) == 1
-    pages.WALK_FROM, kept = 1, pages.WALK_FROM
-    try:
-        with CaptureQueriesContext(connection) as queries:
-            assert api.get(URL, {**asked, "search": "station"}).status_code == 200
-    finally:
-        pages.WALK_FROM = kept
-    assert not any(q["sql"].startswith("EXPLAIN") for q in queries.captured_queries)
+    _, sqls = page_of(api, URL, {**asked, "search": "station", "offset": 1})
+    assert not any(sql.startswith("EXPLAIN") for sql in sqls)
+    _, sqls = page_of(api, URL, {**asked, "docked": "false"})
+    assert sum(sql.startswith("EXPLAIN QUERY PLAN") for sql in sqls) == 1
 
 
 @SQLITE
-def test_a_walk_past_its_budget_gives_way_to_gathering(api, crowded, settings, monkeypatch):
+def test_a_walk_past_its_budget_gives_way_to_gathering(
+    api, crowded, settings, monkeypatch, walks_any_page
+):
     """A search whose rows lie at the far end of the order would walk the whole table: SQLite
     stops the walk after its budget, and the rows are gathered, in the same request and
     transaction."""
     settings.RESPONSE_CACHE = False
     settings.THROTTLE_ANON_RATE = ""
     asked = {"search": "international", "ordering": "-departure", "offset": 3}
-    gathered, _ = page_of(api, asked, walk_from=10**9)
+    expected = gathered(api, URL, asked, monkeypatch)
     monkeypatch.setattr(pages, "STEP", 1)
     monkeypatch.setattr(pages, "PER_ROW", 1)
-    found, sqls = page_of(api, asked, walk_from=1)
-    assert found == gathered
+    found, sqls = page_of(api, URL, asked)
+    assert found == expected
     [walk] = walking(sqls)
-    pages_read = [sql for sql in sqls if sql.startswith("SELECT") and " LIMIT " in sql]
-    assert pages_read[-2:] == [walk, walk.replace('+"spaceflight_', '"spaceflight_')]
+    assert pages_read(sqls)[-2:] == [walk, walk.replace('+"spaceflight_', '"spaceflight_')]
     monkeypatch.setattr(pages, "PER_ROW", 10**6)
-    found, sqls = page_of(api, asked, walk_from=1)
-    assert found == gathered
-    assert [sql for sql in sqls if sql.startswith("SELECT") and " LIMIT " in sql][-1:] == [walk]
+    found, sqls = page_of(api, URL, asked)
+    assert found == expected
+    assert pages_read(sqls)[-1:] == [walk]

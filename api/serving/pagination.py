@@ -1,9 +1,8 @@
+import hashlib
+
 from rest_framework.pagination import LimitOffsetPagination
 
 from api.serving import counts, pages
-
-# What doesn't change a list's SQL but its LIMIT and OFFSET.
-UNPLANNED = frozenset({"limit", "offset", "mode", "format"})
 
 
 class LimitOffset(LimitOffsetPagination):
@@ -26,12 +25,16 @@ class LimitOffset(LimitOffsetPagination):
             self.display_page_controls = True
         if self.count == 0 or self.offset > self.count:
             return []
-        shape = (
-            request.path,
-            tuple(sorted(name for name in request.GET if name not in UNPLANNED)),
-            request.GET.get("ordering"),
+        return pages.page(
+            queryset, self.offset, self.limit, self.count, lambda: self.shape(request)
         )
-        return pages.page(queryset, self.offset, self.limit, self.count, shape)
+
+    def shape(self, request):
+        """What decides a page's plan: the path and the parameters, but the page's place and
+        the words searched for; a digest, as a count's key is (api/serving/counts.py)."""
+        unplanned = {self.limit_query_param, self.offset_query_param, "search"}
+        asked = sorted((n, v) for n, v in request.GET.lists() if n not in unplanned)
+        return hashlib.sha256(repr((request.path, asked)).encode()).digest()
 
     def get_count(self, queryset):
         return counts.count(queryset, self.request, self.view)
