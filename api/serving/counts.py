@@ -47,14 +47,19 @@ def count(queryset, request, view):
     token = _token.get()
     if token is None or not settings.KEPT_COUNTS or not keepable(request, view):
         return queryset.count()
-    asked = sorted((n, v) for n, v in request.GET.lists() if n not in UNCOUNTED)
-    # A digest: a parameter may be 400 KB long, and the keys of a flood of them would be kept.
-    key = (token, hashlib.sha256(repr((request.path, asked)).encode()).digest())
+    key = (token, digest(request, UNCOUNTED))
     found = kept.get(key)
     if found is None:
         found = queryset.count()
         kept.put(key, found)
     return found
+
+
+def digest(request, without):
+    """A digest of `request`'s path and its parameters but those named in `without`, as a key
+    kept in memory: a parameter may be 400 KB long, and the keys of a flood of them are kept."""
+    asked = sorted((n, v) for n, v in request.GET.lists() if n not in without)
+    return hashlib.sha256(repr((request.path, asked)).encode()).digest()
 
 
 def keepable(request, view):

@@ -1,5 +1,3 @@
-import hashlib
-
 from rest_framework.pagination import LimitOffsetPagination
 
 from api.serving import counts, pages
@@ -31,10 +29,8 @@ class LimitOffset(LimitOffsetPagination):
 
     def shape(self, request):
         """What decides a page's plan: the path and the parameters, but the page's place and
-        the words searched for; a digest, as a count's key is (api/serving/counts.py)."""
-        unplanned = {self.limit_query_param, self.offset_query_param, "search"}
-        asked = sorted((n, v) for n, v in request.GET.lists() if n not in unplanned)
-        return hashlib.sha256(repr((request.path, asked)).encode()).digest()
+        the words searched for."""
+        return counts.digest(request, {self.limit_query_param, self.offset_query_param, "search"})
 
     def get_count(self, queryset):
         return counts.count(queryset, self.request, self.view)
